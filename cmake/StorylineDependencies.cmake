@@ -1,0 +1,26 @@
+# All third-party dependencies come from Debian packages; scripts/install-deps installs them.
+find_package(ICU 60 REQUIRED COMPONENTS uc i18n)
+find_package(simdjson REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(zstd REQUIRED)
+find_package(CLI11 REQUIRED)
+
+# libstemmer and cld2 ship neither CMake configs nor pkg-config files; wrap them in imported targets.
+function(storyline_import_plain_library target header library)
+  find_path(${target}_INCLUDE_DIR ${header} REQUIRED)
+  find_library(${target}_LIBRARY ${library} REQUIRED)
+  add_library(${target} UNKNOWN IMPORTED)
+  set_target_properties(${target} PROPERTIES
+    IMPORTED_LOCATION "${${target}_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${${target}_INCLUDE_DIR}")
+endfunction()
+storyline_import_plain_library(storyline_libstemmer libstemmer.h stemmer)
+storyline_import_plain_library(storyline_cld2 cld2/public/compact_lang_det.h cld2)
+
+if(STORYLINE_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(STORYLINE_BUILD_BENCHMARKS)
+  find_package(benchmark REQUIRED)
+endif()

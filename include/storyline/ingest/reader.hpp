@@ -1,0 +1,58 @@
+// Reading articles from the inputs a user names: JSON Lines files (plain, .gz, .zst), standard input
+// ("-"), single .txt files and directories of .txt files.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <span>
+#include <string>
+
+#include "storyline/common/result.hpp"
+#include "storyline/ingest/article.hpp"
+
+namespace storyline {
+
+// What to do with a record (or a whole input) that cannot be read.
+enum class OnError : std::uint8_t {
+  kSkip,  // report it through the issue callback, count it, go on (the default)
+  kFail,  // stop at the first bad record and return its Error
+};
+
+struct ReadOptions {
+  OnError on_error = OnError::kSkip;
+};
+
+// What a read did: how many articles it delivered and how many records it skipped, by reason.
+struct ReadSummary {
+  std::size_t read = 0;
+  std::map<ErrorCode, std::size_t> skipped_by_reason;
+  std::size_t unreadable_inputs = 0;  // whole files or directories that could not be opened
+
+  [[nodiscard]] std::size_t skipped() const noexcept;
+};
+
+// Receives each good article. Returning an error stops the read and makes read_articles return it
+// (e.g. when the consumer cannot write its output).
+using ArticleSink = std::function<Status(Article&&)>;
+// Receives every skipped record or input, with file, line and reason, as it happens.
+using IssueSink = std::function<void(const Error&)>;
+
+// Reads every input in order and hands each article to `sink`.
+// Input kinds, chosen per path:
+//   "-"                      JSON Lines on standard input (gzip or zstd compressed input is detected)
+//   *.jsonl, *.json, *.ndjson JSON Lines; also with a .gz or .zst suffix
+//   *.txt                    one article: id = file name without extension, title = first non-empty
+//                            line, text = the remaining lines
+//   a directory              every *.txt file in it (not recursive), in file-name order
+// A JSON Lines record needs a non-empty string `id` (a number is accepted and turned into a string) and
+// a non-empty string `text`; `title`, `url`, `source`, `lang` must be strings, `published` an ISO-8601
+// date or date-time. Other fields are kept in Article::extra.
+// Errors: with OnError::kFail, the first bad record or unreadable input (kInvalidUtf8, kMalformedJson,
+// kMissingField, kInvalidField, kUnreadableInput, kUnsupportedFormat); with kSkip, only an error
+// returned by `sink`. Not thread-safe with respect to standard input.
+[[nodiscard]] Result<ReadSummary> read_articles(std::span<const std::string> inputs, const ReadOptions& options,
+                                                const ArticleSink& sink, const IssueSink& on_issue);
+
+}  // namespace storyline
