@@ -1,1 +1,42 @@
-// placeholder: being written
+#include "storyline/text/stopwords.hpp"
+
+#include <array>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "text/lexicon.hpp"
+
+namespace storyline {
+namespace {
+
+// Lists are turned into hash sets once, on first use of a language, and never freed: they are small,
+// and a static cache keeps lookups on the per-token hot path to one hash probe.
+const std::unordered_set<std::string_view>& stopword_set(std::string_view lang) {
+  using Sets = std::vector<std::pair<std::string_view, std::unordered_set<std::string_view>>>;
+  static const Sets* const kSets = [] {
+    constexpr std::array<std::string_view, 12> kLanguages = {"en", "de", "fr", "es", "it", "pt",
+                                                             "nl", "sv", "da", "no", "fi", "ru"};
+    auto* sets = new Sets();
+    for (std::string_view code : kLanguages) {
+      const auto words = detail::stopwords(code);
+      sets->emplace_back(code, std::unordered_set<std::string_view>(words.begin(), words.end()));
+    }
+    return sets;
+  }();
+  static const std::unordered_set<std::string_view> kNone;
+  for (const auto& [code, set] : *kSets) {
+    if (code == lang) return set;
+  }
+  return kNone;
+}
+
+}  // namespace
+
+bool is_stopword(std::string_view lang, std::string_view folded_word) noexcept {
+  return stopword_set(lang).contains(folded_word);
+}
+
+bool has_stopwords(std::string_view lang) noexcept { return !stopword_set(lang).empty(); }
+
+}  // namespace storyline

@@ -1,1 +1,81 @@
-// placeholder: being written
+#include "storyline/text/unicode.hpp"
+
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+
+namespace storyline {
+namespace {
+
+bool is_ascii(std::string_view text) noexcept {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+int32_t to_icu_length(std::size_t size) noexcept { return static_cast<int32_t>(size); }
+
+}  // namespace
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int64_t>(text.size());
+  int64_t i = 0;
+  while (i < length) {
+    if (bytes[i] < 0x80) {  // ASCII dominates news text; skip ICU's decoder for it
+      ++i;
+      continue;
+    }
+    const int64_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return static_cast<std::size_t>(start);
+  }
+  return std::nullopt;
+}
+
+std::string normalize_nfkc(std::string_view text) {
+  // ASCII is already in NFKC; most articles are mostly ASCII, so this saves a full ICU pass.
+  if (is_ascii(text)) return std::string(text);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  std::string out;
+  out.reserve(text.size());
+  if (U_FAILURE(status)) return std::string(text);
+  icu::StringByteSink<std::string> sink(&out);
+  nfkc->normalizeUTF8(0, icu::StringPiece(text.data(), to_icu_length(text.size())), sink, nullptr, status);
+  if (U_FAILURE(status)) return std::string(text);
+  return out;
+}
+
+std::string case_fold(std::string_view text) {
+  if (is_ascii(text)) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    return out;
+  }
+  std::string out;
+  out.reserve(text.size());
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::CaseMap::utf8Fold(U_FOLD_CASE_DEFAULT, icu::StringPiece(text.data(), to_icu_length(text.size())), sink,
+                         nullptr, status);
+  if (U_FAILURE(status)) return std::string(text);
+  return out;
+}
+
+bool starts_with_capital(std::string_view word) noexcept {
+  if (word.empty()) return false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(bytes, i, to_icu_length(word.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+}  // namespace storyline

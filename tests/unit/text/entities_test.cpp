@@ -1,1 +1,151 @@
-// placeholder: being written
+#include "storyline/text/entities.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace storyline {
+namespace {
+
+std::vector<Entity> entities_of(std::string_view text) {
+  auto tokenizer = Tokenizer::create();
+  EXPECT_TRUE(tokenizer);
+  std::vector<Token> tokens;
+  tokenizer->tokenize(text, tokens);
+  return find_entities(text, tokens, "en");
+}
+
+const Entity* find(const std::vector<Entity>& entities, std::string_view name) {
+  for (const Entity& entity : entities) {
+    if (entity.name == name) return &entity;
+  }
+  return nullptr;
+}
+
+::testing::AssertionResult has(const std::vector<Entity>& entities, std::string_view name, EntityKind kind) {
+  const Entity* entity = find(entities, name);
+  if (entity == nullptr) return ::testing::AssertionFailure() << "no entity named '" << name << "'";
+  if (entity->kind != kind) {
+    return ::testing::AssertionFailure() << name << " is a " << entity_kind_name(entity->kind) << ", expected "
+                                         << entity_kind_name(kind);
+  }
+  return ::testing::AssertionSuccess();
+}
+
+TEST(EntityKey, CollapsesSpellingVariants) {
+  EXPECT_EQ(entity_key("Kim Jong-un"), "kim jong un");
+  EXPECT_EQ(entity_key("Kim Jong Un"), "kim jong un");
+  EXPECT_EQ(entity_key("KIM JONG-UN"), "kim jong un");
+  EXPECT_EQ(entity_key("U.S."), "u s");
+}
+
+TEST(FindEntities, StripsTitlesFromPeople) {
+  const auto entities = entities_of("Secretary of State Mike Pompeo arrived on Monday.");
+  EXPECT_TRUE(has(entities, "Mike Pompeo", EntityKind::kPerson));
+  EXPECT_EQ(find(entities, "Secretary of State Mike Pompeo"), nullptr);
+}
+
+TEST(FindEntities, SplitsPlaceAdjectivesFromTitledNames) {
+  const auto entities = entities_of("The visit was hailed by South Korean President Moon Jae-in on Tuesday.");
+  EXPECT_TRUE(has(entities, "Moon Jae-in", EntityKind::kPerson));
+  EXPECT_TRUE(has(entities, "South Korea", EntityKind::kPlace));
+}
+
+TEST(FindEntities, ResolvesShortFormsToTheFullName) {
+  const auto entities = entities_of(
+      "US President Donald Trump met North Korean leader Kim Jong-un. Later, Trump said the talks went well "
+      "and Kim agreed. Trump left.");
+  const Entity* trump = find(entities, "Donald Trump");
+  ASSERT_NE(trump, nullptr);
+  EXPECT_EQ(trump->kind, EntityKind::kPerson);
+  EXPECT_EQ(trump->mentions, 3u);
+  const Entity* kim = find(entities, "Kim Jong-un");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_EQ(kim->mentions, 2u);
+  EXPECT_EQ(find(entities, "Trump"), nullptr);
+  EXPECT_EQ(find(entities, "Kim"), nullptr);
+}
+
+TEST(FindEntities, ShortFormPrefersTheNearestEarlierFullName) {
+  const auto entities = entities_of(
+      "Kim Jong-un met envoys. Kim smiled. His sister Kim Yo Jong spoke, and Kim thanked them.");
+  const Entity* leader = find(entities, "Kim Jong-un");
+  const Entity* sister = find(entities, "Kim Yo Jong");
+  ASSERT_NE(leader, nullptr);
+  ASSERT_NE(sister, nullptr);
+  EXPECT_EQ(leader->mentions, 2u);
+  EXPECT_EQ(sister->mentions, 2u);
+}
+
+TEST(FindEntities, MergesHyphenationVariants) {
+  const auto entities = entities_of("Talks with Kim Jong-un resumed. Observers said Kim Jong Un was absent.");
+  const Entity* kim = find(entities, "Kim Jong-un");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_EQ(kim->mentions, 2u);
+  EXPECT_EQ(kim->key, "kim jong un");
+}
+
+TEST(FindEntities, UsesTheGazetteerForPlaces) {
+  const auto entities = entities_of("Envoys flew from Washington to Pyongyang via Singapore, then to the U.S. again.");
+  EXPECT_TRUE(has(entities, "Washington", EntityKind::kPlace));
+  EXPECT_TRUE(has(entities, "Pyongyang", EntityKind::kPlace));
+  EXPECT_TRUE(has(entities, "Singapore", EntityKind::kPlace));
+  EXPECT_TRUE(has(entities, "United States", EntityKind::kPlace));
+}
+
+TEST(FindEntities, MapsNationalityAdjectivesToTheirCountry) {
+  const auto entities = entities_of("North Korean officials met in North Korea. The North Koreans left.");
+  const Entity* north_korea = find(entities, "North Korea");
+  ASSERT_NE(north_korea, nullptr);
+  EXPECT_EQ(north_korea->kind, EntityKind::kPlace);
+  EXPECT_EQ(north_korea->mentions, 3u);
+}
+
+TEST(FindEntities, RecognisesOrganisations) {
+  const auto entities =
+      entities_of("He told Fox News and MSNBC that the Ministry of Defence agreed, according to The Hill.");
+  EXPECT_TRUE(has(entities, "Fox News", EntityKind::kOrganisation));
+  EXPECT_TRUE(has(entities, "MSNBC", EntityKind::kOrganisation));
+  EXPECT_TRUE(has(entities, "Ministry of Defence", EntityKind::kOrganisation));
+  EXPECT_TRUE(has(entities, "The Hill", EntityKind::kOrganisation));
+}
+
+TEST(FindEntities, IgnoresCapitalisedSentenceOpenersAndDates) {
+  const auto entities = entities_of(
+      "Following the impasse, talks resumed. Both sides met on Friday in June. Even so, nothing changed. "
+      "In February, I left.");
+  EXPECT_TRUE(entities.empty()) << "first: " << (entities.empty() ? "" : entities.front().name);
+}
+
+TEST(FindEntities, DropsSentenceOpenersTheTextAlsoWritesInLowerCase) {
+  const auto entities = entities_of("The envoys arrived. Later Kim Yo Jong spoke. Talks resumed later.");
+  EXPECT_TRUE(has(entities, "Kim Yo Jong", EntityKind::kPerson));
+  EXPECT_EQ(find(entities, "Later Kim Yo Jong"), nullptr);
+}
+
+TEST(FindEntities, RoleNounsAndSpeechVerbsMarkPeople) {
+  const auto entities = entities_of("The talks, said spokesman Ned Price, went well. Analysts agreed, Zelda Okafor said.");
+  EXPECT_TRUE(has(entities, "Ned Price", EntityKind::kPerson));
+  EXPECT_TRUE(has(entities, "Zelda Okafor", EntityKind::kPerson));
+}
+
+TEST(FindEntities, KeepsNamesWithParticles) {
+  const auto entities = entities_of("Forces loyal to President Bashar al-Assad shelled the Gulf of Mexico coast.");
+  EXPECT_TRUE(has(entities, "Bashar al-Assad", EntityKind::kPerson));
+}
+
+TEST(FindEntities, OrdersByMentionsThenFirstAppearance) {
+  const auto entities = entities_of("Envoys met in Hanoi and in Seoul. Seoul later hosted more talks.");
+  ASSERT_GE(entities.size(), 2u);
+  EXPECT_EQ(entities[0].name, "Seoul");
+  EXPECT_EQ(entities[1].name, "Hanoi");
+}
+
+TEST(FindEntities, HandlesTextWithoutNames) {
+  EXPECT_TRUE(entities_of("").empty());
+  EXPECT_TRUE(entities_of("nothing here is capitalised at all").empty());
+}
+
+}  // namespace
+}  // namespace storyline

@@ -1,0 +1,54 @@
+// TF-IDF term weights over stems, with document frequencies that grow as articles stream in: no
+// corpus-wide pass is needed before the first article can be weighed.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace storyline {
+
+// How many of the documents seen so far contain each term. Not thread-safe for writing; concurrent
+// reads are safe while nobody writes.
+class DocumentFrequencies {
+ public:
+  // Counts one more document containing each of `distinct_terms` (each term at most once per call).
+  void add_document(std::span<const std::string_view> distinct_terms);
+
+  [[nodiscard]] std::size_t documents() const noexcept { return m_documents; }
+  [[nodiscard]] std::size_t frequency(std::string_view term) const noexcept;
+
+  // Smoothed inverse document frequency, ln((1 + N) / (1 + df)) + 1: never zero, so a term seen in every
+  // document still counts a little, and defined for unseen terms (df = 0).
+  [[nodiscard]] double idf(std::string_view term) const noexcept;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> m_frequency;
+  std::size_t m_documents = 0;
+};
+
+struct WeightedTerm {
+  std::string term;     // the stem
+  std::string display;  // the stem's first surface form in the document, case-folded: readable, unlike a stem
+  double weight = 0.0;  // (1 + ln tf) * idf, L2-normalised over the document's terms
+};
+
+// One document's term as counted by the analyzer, keyed by stem.
+struct TermCount {
+  std::size_t count = 0;
+  std::string first_surface;
+};
+
+// Weighs a document's terms against `frequencies` and returns the `limit` heaviest (all when limit is 0),
+// heaviest first, ties broken by term so that output is deterministic. Thread-safe for distinct inputs.
+[[nodiscard]] std::vector<WeightedTerm> weigh_terms(const std::unordered_map<std::string, TermCount>& counts,
+                                                    const DocumentFrequencies& frequencies, std::size_t limit);
+
+}  // namespace storyline
