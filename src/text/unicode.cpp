@@ -6,6 +6,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <cstdint>
 
@@ -21,6 +23,8 @@ int32_t to_icu_length(std::size_t size) noexcept { return static_cast<int32_t>(s
 }  // namespace
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
+  // simdjson's vectorised check settles the common case; only bad text pays for the byte-wise search.
+  if (simdjson::validate_utf8(text.data(), text.size())) return std::nullopt;
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int64_t>(text.size());
   int64_t i = 0;

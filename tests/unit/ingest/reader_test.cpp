@@ -1,1 +1,538 @@
-// placeholder: being written
+#include "storyline/ingest/reader.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace storyline {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+// Every test writes its fixtures into a fresh directory of its own and removes it afterwards.
+class ReaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    m_dir = fs::temp_directory_path() /
+            ("storyline_ingest_" + std::to_string(::getpid()) + "_" + info->name());
+    fs::remove_all(m_dir);
+    fs::create_directories(m_dir);
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+
+  std::string path(const std::string& name) const { return (m_dir / name).string(); }
+
+  std::string write(const std::string& name, const std::string& content) const {
+    std::ofstream out(path(name), std::ios::binary);
+    out << content;
+    return path(name);
+  }
+
+  // Each member is a complete gzip stream; several make a multi-member file, like `cat a.gz b.gz`.
+  std::string write_gz(const std::string& name, const std::vector<std::string>& members) const {
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      gzFile file = gzopen(path(name).c_str(), i == 0 ? "wb" : "ab");
+      EXPECT_NE(file, nullptr);
+      EXPECT_EQ(gzwrite(file, members[i].data(), static_cast<unsigned>(members[i].size())),
+                static_cast<int>(members[i].size()));
+      EXPECT_EQ(gzclose(file), Z_OK);
+    }
+    return path(name);
+  }
+
+  // One zstd frame per entry of `frames`.
+  std::string write_zst(const std::string& name, const std::vector<std::string>& frames) const {
+    std::string bytes;
+    for (const std::string& frame : frames) {
+      std::string compressed(ZSTD_compressBound(frame.size()), '\0');
+      const std::size_t size = ZSTD_compress(compressed.data(), compressed.size(), frame.data(), frame.size(), 3);
+      EXPECT_EQ(ZSTD_isError(size), 0U);
+      compressed.resize(size);
+      bytes += compressed;
+    }
+    return write(name, bytes);
+  }
+
+  std::string read_bytes(const std::string& file) const {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  }
+
+  Result<ReadSummary> read(const std::vector<std::string>& inputs, OnError on_error = OnError::kSkip) {
+    ReadOptions options;
+    options.on_error = on_error;
+    return read_articles(
+        inputs, options,
+        [this](Article&& article) -> Status {
+          m_articles.push_back(std::move(article));
+          return {};
+        },
+        [this](const Error& error) { m_issues.push_back(error); });
+  }
+
+  fs::path m_dir;
+  std::vector<Article> m_articles;
+  std::vector<Error> m_issues;
+};
+
+// Many varied records, so that compressed fixtures are large enough to cut in the middle.
+std::string many_records(int count) {
+  std::string out;
+  unsigned state = 12345;
+  for (int i = 0; i < count; ++i) {
+    std::string words;
+    for (int w = 0; w < 12; ++w) {
+      state = state * 1103515245U + 12345U;
+      words += " w" + std::to_string((state >> 8) % 100000);
+    }
+    out += R"({"id":"r)" + std::to_string(i) + R"(","text":"record)" + words + "\"}\n";
+  }
+  return out;
+}
+
+std::size_t skipped_for(const ReadSummary& summary, ErrorCode code) {
+  const auto it = summary.skipped_by_reason.find(code);
+  return it == summary.skipped_by_reason.end() ? 0 : it->second;
+}
+
+constexpr const char* kTwoRecords =
+    R"({"id":"a1","title":"Summit set","text":"Leaders will meet.","url":"https://example.org/a1","source":"Wire","lang":"en"})"
+    "\n"
+    R"({"id":"a2","text":"Second report.\nWith two lines \u00e9."})"
+    "\n";
+
+TEST_F(ReaderTest, ReadsPlainJsonLines) {
+  const auto result = read({write("news.jsonl", kTwoRecords)});
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_EQ(result->read, 2U);
+  EXPECT_EQ(result->skipped(), 0U);
+  ASSERT_EQ(m_articles.size(), 2U);
+  const Article& first = m_articles[0];
+  EXPECT_EQ(first.id, "a1");
+  EXPECT_EQ(first.title, "Summit set");
+  EXPECT_EQ(first.text, "Leaders will meet.");
+  EXPECT_EQ(first.url, "https://example.org/a1");
+  EXPECT_EQ(first.source, "Wire");
+  EXPECT_EQ(first.lang, "en");
+  EXPECT_TRUE(first.extra.empty());
+  EXPECT_FALSE(first.published_at.has_value());
+  EXPECT_EQ(m_articles[1].text, "Second report.\nWith two lines \xC3\xA9.");
+  EXPECT_TRUE(m_issues.empty());
+}
+
+TEST_F(ReaderTest, ReadsMultiMemberGzip) {
+  const std::string file = write_gz("news.jsonl.gz", {kTwoRecords, R"({"id":"a3","text":"x"})"
+                                                                   "\n"
+                                                                   R"({"id":"a4"})"});
+  const auto result = read({file});
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_EQ(result->read, 3U);
+  ASSERT_EQ(m_issues.size(), 1U);
+  EXPECT_EQ(m_issues[0].line, 4U);  // numbering runs on across members
+  EXPECT_EQ(m_issues[0].reason, "missing field 'text'");
+  EXPECT_EQ(m_articles[2].id, "a3");
+}
+
+TEST_F(ReaderTest, ReadsMultiFrameZstd) {
+  const std::string file = write_zst("news.ndjson.zst", {kTwoRecords, R"({"id":"a3","text":"x"})"});
+  const auto result = read({file});
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_EQ(result->read, 3U);
+  ASSERT_EQ(m_articles.size(), 3U);
+  EXPECT_EQ(m_articles[0].title, "Summit set");
+  EXPECT_EQ(m_articles[2].id, "a3");
+}
+
+TEST_F(ReaderTest, TruncatedGzipKeepsWhatCameBefore) {
+  const std::string whole = write_gz("whole.jsonl.gz", {many_records(4000)});
+  const std::string bytes = read_bytes(whole);
+  const std::string cut = write("cut.jsonl.gz", bytes.substr(0, bytes.size() / 2));
+  const auto result = read({cut});
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_GT(result->read, 100U);
+  EXPECT_LT(result->read, 4000U);
+  EXPECT_EQ(result->unreadable_inputs, 1U);
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kUnreadableInput), 1U);
+  ASSERT_EQ(m_issues.size(), 1U);
+  EXPECT_EQ(m_issues[0].code, ErrorCode::kUnreadableInput);
+  EXPECT_EQ(m_issues[0].file, cut);
+  EXPECT_EQ(m_issues[0].line, result->read + 1);
+  EXPECT_NE(m_issues[0].reason.find("truncated gzip"), std::string::npos) << m_issues[0].reason;
+  EXPECT_EQ(m_articles.back().id, "r" + std::to_string(result->read - 1));
+}
+
+TEST_F(ReaderTest, TruncatedZstdKeepsWhatCameBefore) {
+  const std::string whole = write_zst("whole.jsonl.zst", {many_records(4000)});
+  const std::string bytes = read_bytes(whole);
+  const std::string cut = write("cut.jsonl.zst", bytes.substr(0, bytes.size() / 2));
+  const auto result = read({cut});
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_GT(result->read, 100U);
+  EXPECT_LT(result->read, 4000U);
+  EXPECT_EQ(result->unreadable_inputs, 1U);
+  ASSERT_EQ(m_issues.size(), 1U);
+  EXPECT_EQ(m_issues[0].code, ErrorCode::kUnreadableInput);
+  EXPECT_EQ(m_issues[0].line, result->read + 1);
+  EXPECT_NE(m_issues[0].reason.find("truncated zstd"), std::string::npos) << m_issues[0].reason;
+}
+
+TEST_F(ReaderTest, GzipNameOnPlainTextIsUnreadable) {
+  const std::string file = write("fake.jsonl.gz", kTwoRecords);
+  const auto result = read({file});
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->read, 0U);
+  ASSERT_EQ(m_issues.size(), 1U);
+  EXPECT_EQ(m_issues[0].code, ErrorCode::kUnreadableInput);
+  EXPECT_EQ(m_issues[0].line, 1U);
+  EXPECT_NE(m_issues[0].reason.find("corrupt gzip data"), std::string::npos) << m_issues[0].reason;
+}
+
+TEST_F(ReaderTest, ReadsATextFile) {
+  const std::string file = write("pompeo-summit.txt",
+                                 "\n  Pompeo hopes for a second summit  \n\n"
+                                 "He said so on Friday.\n\n  Talks are back on track.\n\n\n");
+  const auto result = read({file});
+  ASSERT_TRUE(result) << result.error().message();
+  ASSERT_EQ(m_articles.size(), 1U);
+  EXPECT_EQ(m_articles[0].id, "pompeo-summit");
+  EXPECT_EQ(m_articles[0].title, "Pompeo hopes for a second summit");
+  EXPECT_EQ(m_articles[0].text, "He said so on Friday.\n\n  Talks are back on track.");
+}
+
+TEST_F(ReaderTest, ReadsADirectoryOfTextFilesInNameOrder) {
+  fs::create_directory(m_dir / "corpus");
+  write("corpus/b.txt", "Second\nBody b.\n");
+  write("corpus/a.txt", "First\r\nBody a.\r\n");
+  write("corpus/README.md", "# not an article\n");
+  write("corpus/notes.csv", "x,y\n");
+  fs::create_directory(m_dir / "corpus" / "nested.txt");  // a directory, not an article
+  const auto result = read({path("corpus")});
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_EQ(result->read, 2U);
+  EXPECT_EQ(result->skipped(), 0U);
+  EXPECT_TRUE(m_issues.empty());
+  ASSERT_EQ(m_articles.size(), 2U);
+  EXPECT_EQ(m_articles[0].id, "a");
+  EXPECT_EQ(m_articles[0].title, "First");
+  EXPECT_EQ(m_articles[0].text, "Body a.");
+  EXPECT_EQ(m_articles[1].id, "b");
+}
+
+TEST_F(ReaderTest, TextFileProblems) {
+  const std::string title_only = write("title-only.txt", "Just a headline\n\n  \n");
+  const std::string bad_utf8 = write("bad.txt", "Title\nfine\nbroken \xC3\x28 here\n");
+  const std::string empty = write("empty.txt", "\n \n");
+  const auto result = read({title_only, bad_utf8, empty});
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->read, 0U);
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kMissingField), 2U);
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kInvalidUtf8), 1U);
+  ASSERT_EQ(m_issues.size(), 3U);
+  EXPECT_EQ(m_issues[0].message(), title_only + ": no text after the title line");
+  EXPECT_EQ(m_issues[1].message(), bad_utf8 + ":3: invalid UTF-8 at byte 8");
+  EXPECT_EQ(m_issues[2].code, ErrorCode::kMissingField);
+  EXPECT_EQ(m_issues[2].line, 0U);
+}
+
+TEST_F(ReaderTest, KeepsUnknownFieldsVerbatim) {
+  const std::string file = write(
+      "extra.jsonl",
+      R"({"id":"e1","tags":["a", "b"] ,"text":"t","n":3,"meta":{"k":null, "big":123456789012345678901234567890},)"
+      R"("flag":true , "note":"caf\u00e9","n":4})"
+      "\n");
+  const auto result = read({file});
+  ASSERT_TRUE(result) << result.error().message();
+  ASSERT_EQ(m_articles.size(), 1U) << (m_issues.empty() ? "" : m_issues[0].message());
+  const auto& extra = m_articles[0].extra;
+  ASSERT_EQ(extra.size(), 5U);
+  EXPECT_EQ(extra[0].name, "tags");
+  EXPECT_EQ(extra[0].json, R"(["a", "b"])");
+  EXPECT_EQ(extra[1].name, "n");
+  EXPECT_EQ(extra[1].json, "4");  // the last of duplicate keys wins
+  EXPECT_EQ(extra[2].name, "meta");
+  EXPECT_EQ(extra[2].json, R"({"k":null, "big":123456789012345678901234567890})");
+  EXPECT_EQ(extra[3].name, "flag");
+  EXPECT_EQ(extra[3].json, "true");
+  EXPECT_EQ(extra[4].name, "note");
+  EXPECT_EQ(extra[4].json, R"("caf\u00e9")");
+}
+
+TEST_F(ReaderTest, IdMayBeAnInteger) {
+  const std::string file = write("ids.jsonl",
+                                 R"({"id":42,"text":"t"})"
+                                 "\n"
+                                 R"({"id":-7,"text":"t"})"
+                                 "\n"
+                                 R"({"id":123456789012345678901234567890,"text":"t"})"
+                                 "\n"
+                                 R"({"id":1.5,"text":"t"})"
+                                 "\n"
+                                 R"({"id":true,"text":"t"})"
+                                 "\n"
+                                 R"({"id":"","text":"t"})"
+                                 "\n");
+  const auto result = read({file});
+  ASSERT_TRUE(result);
+  ASSERT_EQ(m_articles.size(), 3U);
+  EXPECT_EQ(m_articles[0].id, "42");
+  EXPECT_EQ(m_articles[1].id, "-7");
+  EXPECT_EQ(m_articles[2].id, "123456789012345678901234567890");
+  ASSERT_EQ(m_issues.size(), 3U);
+  EXPECT_EQ(m_issues[0].code, ErrorCode::kInvalidField);
+  EXPECT_EQ(m_issues[0].reason, "field 'id' must be a string or an integer");
+  EXPECT_EQ(m_issues[0].line, 4U);
+  EXPECT_EQ(m_issues[1].code, ErrorCode::kInvalidField);
+  EXPECT_EQ(m_issues[2].code, ErrorCode::kMissingField);
+  EXPECT_EQ(m_issues[2].reason, "field 'id' is empty");
+}
+
+TEST_F(ReaderTest, CrlfLinesAndBlankLines) {
+  const std::string file = write("crlf.jsonl",
+                                 "\xEF\xBB\xBF"
+                                 R"({"id":"c1","text":"one","n":1})"
+                                 "\r\n\r\n   \t \r\n"
+                                 R"({"id":"c2","text":"two","published":"2020-07-08"})"
+                                 "\r\n"
+                                 "\n"
+                                 R"({"id":"c3"})"
+                                 "\r\n");
+  const auto result = read({file});
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->read, 2U);
+  EXPECT_EQ(result->skipped(), 1U);  // blank lines are not records
+  ASSERT_EQ(m_articles.size(), 2U);
+  EXPECT_EQ(m_articles[0].text, "one");
+  ASSERT_EQ(m_articles[0].extra.size(), 1U);
+  EXPECT_EQ(m_articles[0].extra[0].json, "1");
+  EXPECT_EQ(m_articles[1].published, "2020-07-08");
+  ASSERT_EQ(m_issues.size(), 1U);
+  EXPECT_EQ(m_issues[0].line, 6U);
+}
+
+TEST_F(ReaderTest, MixedFileSkipsAndCountsEachBadLine) {
+  const std::string file = write("mixed.jsonl",
+                                 R"({"id":"m1","text":"good one"})"
+                                 "\n"
+                                 R"({"id":"m2","text":"no closing brace")"
+                                 "\n"
+                                 R"({"id":"m3","text":"good two"})"
+                                 "\n"
+                                 R"({"id":"m4","title":"no text"})"
+                                 "\n"
+                                 R"({"id":"m5","text":"good three"})"
+                                 "\n"
+                                 "{\"id\":\"m6\",\"text\":\"bad \xFF byte\"}\n");
+  const auto result = read({file});
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->read, 3U);
+  EXPECT_EQ(result->skipped(), 3U);
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kMalformedJson), 1U);
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kMissingField), 1U);
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kInvalidUtf8), 1U);
+  EXPECT_EQ(result->unreadable_inputs, 0U);
+  ASSERT_EQ(m_articles.size(), 3U);
+  EXPECT_EQ(m_articles[2].id, "m5");
+  ASSERT_EQ(m_issues.size(), 3U);
+  EXPECT_EQ(m_issues[0].code, ErrorCode::kMalformedJson);
+  EXPECT_EQ(m_issues[0].line, 2U);
+  EXPECT_TRUE(m_issues[0].message().starts_with(file + ":2: malformed JSON: ")) << m_issues[0].message();
+  EXPECT_EQ(m_issues[1].message(), file + ":4: missing field 'text'");
+  EXPECT_EQ(m_issues[2].message(), file + ":6: invalid UTF-8 at byte 24");
+}
+
+TEST_F(ReaderTest, FailModeStopsAtTheFirstBadLine) {
+  const std::string file = write("mixed.jsonl",
+                                 R"({"id":"m1","text":"good one"})"
+                                 "\n"
+                                 R"({"id":"m2","text":"no closing brace")"
+                                 "\n"
+                                 R"({"id":"m3","text":"good two"})"
+                                 "\n");
+  const auto result = read({file}, OnError::kFail);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().code, ErrorCode::kMalformedJson);
+  EXPECT_EQ(result.error().file, file);
+  EXPECT_EQ(result.error().line, 2U);
+  EXPECT_EQ(m_articles.size(), 1U);
+  EXPECT_TRUE(m_issues.empty());
+}
+
+TEST_F(ReaderTest, MissingFileIsCountedAsUnreadable) {
+  const std::string missing = path("nowhere.jsonl");
+  const auto result = read({missing, write("ok.jsonl", kTwoRecords)});
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->read, 2U);
+  EXPECT_EQ(result->unreadable_inputs, 1U);
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kUnreadableInput), 1U);
+  ASSERT_EQ(m_issues.size(), 1U);
+  EXPECT_EQ(m_issues[0].file, missing);
+  EXPECT_EQ(m_issues[0].line, 0U);
+  EXPECT_EQ(m_issues[0].reason, "cannot open: No such file or directory");
+
+  const auto failed = read({missing}, OnError::kFail);
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().code, ErrorCode::kUnreadableInput);
+}
+
+TEST_F(ReaderTest, UnsupportedExtension) {
+  const auto result = read({write("x.csv", "id,text\n")});
+  ASSERT_TRUE(result);
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kUnsupportedFormat), 1U);
+  EXPECT_EQ(result->unreadable_inputs, 0U);
+  ASSERT_EQ(m_issues.size(), 1U);
+  EXPECT_EQ(m_issues[0].reason,
+            "unsupported input '" + path("x.csv") + "': expected .jsonl, .jsonl.gz, .jsonl.zst, .txt, a directory or -");
+}
+
+TEST_F(ReaderTest, PublishedIsParsed) {
+  const std::string file = write("dates.jsonl",
+                                 R"({"id":"d1","text":"t","published":"2018-09-22T10:15:00Z"})"
+                                 "\n"
+                                 R"({"id":"d2","text":"t","published":"2020-07-08"})"
+                                 "\n"
+                                 R"({"id":"d3","text":"t","published":null})"
+                                 "\n"
+                                 R"({"id":"d4","text":"t","published":"yesterday"})"
+                                 "\n"
+                                 R"({"id":"d5","text":"t","published":20200708})"
+                                 "\n");
+  const auto result = read({file});
+  ASSERT_TRUE(result);
+  ASSERT_EQ(m_articles.size(), 3U);
+  using std::chrono::sys_days;
+  using std::chrono::year;
+  EXPECT_EQ(m_articles[0].published, "2018-09-22T10:15:00Z");
+  EXPECT_EQ(m_articles[0].published_at, Timestamp(sys_days(year(2018) / 9 / 22) + 10h + 15min));
+  EXPECT_EQ(m_articles[1].published_at, Timestamp(sys_days(year(2020) / 7 / 8)));
+  EXPECT_TRUE(m_articles[2].published.empty());
+  EXPECT_FALSE(m_articles[2].published_at.has_value());
+  ASSERT_EQ(m_issues.size(), 2U);
+  EXPECT_EQ(m_issues[0].code, ErrorCode::kInvalidField);
+  EXPECT_EQ(m_issues[0].line, 4U);
+  EXPECT_EQ(m_issues[0].reason, R"(field 'published' is not an ISO-8601 date or date-time: "yesterday")");
+  EXPECT_EQ(m_issues[1].reason, "field 'published' must be a string");
+}
+
+TEST_F(ReaderTest, FieldTypesNullsAndDuplicates) {
+  const std::string file = write("types.jsonl",
+                                 R"({"id":"t1","text":"t","title":5})"
+                                 "\n"
+                                 R"({"id":"t2","text":"first","text":"second","title":5,"title":"ok","url":null})"
+                                 "\n"
+                                 R"({"id":"t3","text":"   "})"
+                                 "\n"
+                                 R"({"id":"t4","text":null})"
+                                 "\n"
+                                 R"([{"id":"t5","text":"t"}])"
+                                 "\n"
+                                 R"({"id":"t6","text":"t"} {"id":"t7"})"
+                                 "\n"
+                                 R"({"id":"t8","text":"t","n":[1,tru]})"
+                                 "\n"
+                                 R"({"text":"t"})"
+                                 "\n");
+  const auto result = read({file});
+  ASSERT_TRUE(result);
+  ASSERT_EQ(m_articles.size(), 1U);
+  EXPECT_EQ(m_articles[0].text, "second");
+  EXPECT_EQ(m_articles[0].title, "ok");
+  EXPECT_TRUE(m_articles[0].url.empty());
+  ASSERT_EQ(m_issues.size(), 7U);
+  EXPECT_EQ(m_issues[0].code, ErrorCode::kInvalidField);
+  EXPECT_EQ(m_issues[0].reason, "field 'title' must be a string");
+  EXPECT_EQ(m_issues[1].reason, "field 'text' is empty");
+  EXPECT_EQ(m_issues[2].reason, "missing field 'text'");
+  EXPECT_EQ(m_issues[3].reason, "line is not a JSON object");
+  EXPECT_EQ(m_issues[4].code, ErrorCode::kMalformedJson);
+  EXPECT_EQ(m_issues[4].line, 6U);
+  EXPECT_EQ(m_issues[5].code, ErrorCode::kMalformedJson);
+  EXPECT_NE(m_issues[5].reason.find("(in field 'n')"), std::string::npos) << m_issues[5].reason;
+  EXPECT_EQ(m_issues[6].reason, "missing field 'id'");
+}
+
+TEST_F(ReaderTest, SinkErrorStopsTheRead) {
+  const std::string file = write("three.jsonl", std::string(kTwoRecords) + R"({"id":"a3","text":"x"})" "\n");
+  std::vector<std::string> ids;
+  const std::vector<std::string> inputs = {file};
+  const auto result = read_articles(
+      inputs, ReadOptions{},
+      [&ids](Article&& article) -> Status {
+        ids.push_back(article.id);
+        if (ids.size() == 2) {
+          return Error{ErrorCode::kIoError, "disk full", "out.jsonl", 0};
+        }
+        return {};
+      },
+      nullptr);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().code, ErrorCode::kIoError);
+  EXPECT_EQ(result.error().message(), "out.jsonl: disk full");
+  EXPECT_EQ(ids, (std::vector<std::string>{"a1", "a2"}));
+}
+
+TEST_F(ReaderTest, ReadsLinesOfSeveralMegabytes) {
+  const std::string body(5'000'000, 'x');
+  const std::string records = R"({"id":"small","text":"s"})" "\n" R"({"id":"big","text":")" + body +
+                              R"("})" "\n" R"({"id":"after","text":"a"})" "\n";
+  const auto result = read({write("big.jsonl", records), write_gz("big.jsonl.gz", {records})});
+  ASSERT_TRUE(result) << result.error().message();
+  ASSERT_EQ(m_articles.size(), 6U);
+  EXPECT_EQ(m_articles[1].text.size(), body.size());
+  EXPECT_EQ(m_articles[2].id, "after");
+  EXPECT_EQ(m_articles[4].text.size(), body.size());
+  EXPECT_EQ(m_articles[5].id, "after");
+}
+
+// Standard input is swapped for a file for the duration of one read.
+class StdinRedirect {
+ public:
+  explicit StdinRedirect(const std::string& file) : m_saved(::dup(STDIN_FILENO)) {
+    std::FILE* in = std::fopen(file.c_str(), "rb");
+    EXPECT_NE(in, nullptr);
+    ::dup2(::fileno(in), STDIN_FILENO);
+    std::fclose(in);
+  }
+  StdinRedirect(const StdinRedirect&) = delete;
+  StdinRedirect& operator=(const StdinRedirect&) = delete;
+  ~StdinRedirect() {
+    ::dup2(m_saved, STDIN_FILENO);
+    ::close(m_saved);
+  }
+
+ private:
+  int m_saved;
+};
+
+TEST_F(ReaderTest, ReadsStandardInputDetectingCompression) {
+  const std::string records = std::string(kTwoRecords) + R"({"id":"a3"})" "\n";
+  for (const std::string& file : {write("plain.jsonl", records), write_gz("in.gz", {records}),
+                                  write_zst("in.zst", {records})}) {
+    m_articles.clear();
+    m_issues.clear();
+    StdinRedirect redirect(file);
+    const auto result = read({"-"});
+    ASSERT_TRUE(result) << file;
+    EXPECT_EQ(result->read, 2U) << file;
+    ASSERT_EQ(m_issues.size(), 1U) << file;
+    EXPECT_EQ(m_issues[0].message(), "<stdin>:3: missing field 'text'");
+  }
+}
+
+TEST_F(ReaderTest, RejectsAnEmptyInputList) {
+  const auto result = read({});
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace storyline
