@@ -1,0 +1,20 @@
+// The subcommands of the storyline CLI. Each lives in its own cmd_<name>.cpp and is a thin layer over
+// the library's public API.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace storyline::cli {
+
+// A registered subcommand: CLI11 fills its flags while parsing; `run` then does the work and returns the
+// process exit code.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+[[nodiscard]] Command add_analyze_command(CLI::App& root);
+
+}  // namespace storyline::cli
