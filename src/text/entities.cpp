@@ -73,6 +73,13 @@ bool is_calendar_word(std::string_view key) {
          std::find(kDays.begin(), kDays.end(), key) != kDays.end();
 }
 
+// Named events are neither people nor places: "Storm Brigid", "Hurricane Katrina", "Operation Desert Storm".
+bool is_event_word(std::string_view key) {
+  static constexpr std::array<std::string_view, 8> kWords = {"storm",  "hurricane", "typhoon",  "cyclone",
+                                                             "tornado", "operation", "wildfire", "tropical"};
+  return std::find(kWords.begin(), kWords.end(), key) != kWords.end();
+}
+
 // Lower-case particles inside names: "Bashar al-Assad", "Ludwig van Beethoven", "Gulf of Mexico".
 bool is_name_particle(std::string_view word) {
   static constexpr std::array<std::string_view, 18> kParticles = {
@@ -261,9 +268,11 @@ class MentionFinder {
         classify_name(span.subspan(pos), person_cue);
         return;
       }
-      if (const std::size_t length = match_title(span.subspan(pos)); length > 0) {
-        pos += length;
-        person_cue = true;  // what follows a title is a person: "Secretary of State Mike Pompeo"
+      if (const auto title = find_title(span.subspan(pos))) {
+        // Words before a title qualify it ("Fisheries Minister"); what follows is a person:
+        // "Secretary of State Mike Pompeo".
+        pos += title->first + title->second;
+        person_cue = true;
         continue;
       }
       classify_name(span.subspan(pos), person_cue);
@@ -305,6 +314,16 @@ class MentionFinder {
     return std::nullopt;
   }
 
+  // The first title in `span` that has a name after it, as (start, length). A title word ending the
+  // span is part of a name instead ("Martin Luther King").
+  std::optional<std::pair<std::size_t, std::size_t>> find_title(std::span<const Unit> span) const {
+    for (std::size_t start = 0; start + 1 < span.size(); ++start) {
+      const std::size_t length = match_title(span.subspan(start));
+      if (length > 0 && start + length < span.size()) return std::make_pair(start, length);
+    }
+    return std::nullopt;
+  }
+
   std::size_t match_title(std::span<const Unit> span) const {
     for (std::size_t length = std::min(span.size(), m_lex.longest_title); length > 0; --length) {
       if (m_lex.titles.contains(key_of(span.first(length)))) return length;
@@ -324,6 +343,10 @@ class MentionFinder {
         add(span, EntityKind::kOrganisation);
         return;
       }
+    }
+    if (span.size() > 1 && is_event_word(key_of(span.first(1)))) {
+      add(span, EntityKind::kOther);
+      return;
     }
     if (span.size() > 1 && m_lex.place_words.contains(key_of(span.last(1)))) {
       add(span, EntityKind::kPlace);

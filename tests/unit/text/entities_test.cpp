@@ -46,6 +46,13 @@ TEST(FindEntities, StripsTitlesFromPeople) {
   EXPECT_EQ(find(entities, "Secretary of State Mike Pompeo"), nullptr);
 }
 
+TEST(FindEntities, TreatsWordsBeforeATitleAsPartOfIt) {
+  const auto entities = entities_of("On Monday Norwegian Fisheries Minister Ola Brekke spoke. Martin Luther King was quoted.");
+  EXPECT_TRUE(has(entities, "Ola Brekke", EntityKind::kPerson));
+  EXPECT_TRUE(has(entities, "Norway", EntityKind::kPlace));
+  EXPECT_TRUE(has(entities, "Martin Luther King", EntityKind::kPerson));
+}
+
 TEST(FindEntities, SplitsPlaceAdjectivesFromTitledNames) {
   const auto entities = entities_of("The visit was hailed by South Korean President Moon Jae-in on Tuesday.");
   EXPECT_TRUE(has(entities, "Moon Jae-in", EntityKind::kPerson));
@@ -128,6 +135,11 @@ TEST(FindEntities, RoleNounsAndSpeechVerbsMarkPeople) {
   const auto entities = entities_of("The talks, said spokesman Ned Price, went well. Analysts agreed, Zelda Okafor said.");
   EXPECT_TRUE(has(entities, "Ned Price", EntityKind::kPerson));
   EXPECT_TRUE(has(entities, "Zelda Okafor", EntityKind::kPerson));
+}
+
+TEST(FindEntities, NamedEventsAreNotPeople) {
+  const auto entities = entities_of("Homes lost power when Storm Brigid struck.");
+  EXPECT_TRUE(has(entities, "Storm Brigid", EntityKind::kOther));
 }
 
 TEST(FindEntities, KeepsNamesWithParticles) {
