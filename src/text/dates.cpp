@@ -952,4 +952,18 @@ std::vector<DateMention> find_dates(std::string_view text, std::optional<Day> pu
   return mentions;
 }
 
+bool is_calendar_word(std::string_view folded_word) noexcept {
+  const Keyword* keyword = find_keyword(folded_word);
+  if (keyword == nullptr) return false;
+  switch (keyword->word) {
+    case Word::kMonth:
+    case Word::kMonthAbbrev:
+    case Word::kWeekday:
+    case Word::kToday:
+    case Word::kYesterday:
+    case Word::kTomorrow: return true;
+    default: return false;
+  }
+}
+
 }  // namespace storyline

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "storyline/text/dates.hpp"
 #include "storyline/text/stopwords.hpp"
 #include "storyline/text/unicode.hpp"
 #include "text/lexicon.hpp"
@@ -59,18 +60,6 @@ const Lexicon& lexicon() {
     return lex;
   }();
   return *kLexicon;
-}
-
-// Month and weekday names are capitalised but are dates, not entities (the date finder handles them).
-bool is_calendar_word(std::string_view key) {
-  static constexpr std::array<std::string_view, 26> kWords = {
-      "january", "february", "march",   "april",   "may",      "june",   "july",     "august",    "september",
-      "october", "november", "december", "jan",    "feb",      "mar",    "apr",      "jun",       "jul",
-      "aug",     "sep",      "sept",     "oct",    "nov",      "dec",    "today",    "tomorrow"};
-  static constexpr std::array<std::string_view, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
-                                                            "friday", "saturday", "sunday"};
-  return std::find(kWords.begin(), kWords.end(), key) != kWords.end() ||
-         std::find(kDays.begin(), kDays.end(), key) != kDays.end();
 }
 
 // Named events are neither people nor places: "Storm Brigid", "Hurricane Katrina", "Operation Desert Storm".

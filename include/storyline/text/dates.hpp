@@ -26,6 +26,11 @@ struct DateMention {
   std::size_t offset = 0; // byte offset of `text` in the analysed text
 };
 
+// True when `folded_word` names a month or a weekday ("june", "sept", "friday") or a day relative to
+// today ("today", "yesterday", "tomorrow"): words that are capitalised but are dates, not names.
+// Thread-safe.
+[[nodiscard]] bool is_calendar_word(std::string_view folded_word) noexcept;
+
 // Finds date mentions in English text, in text order. Relative mentions, and month names without a year
 // ("in June"), need `published`; without it they are left out rather than guessed.
 // Thread-safe.

@@ -304,3 +304,14 @@ TEST(FindDates, HugeInputWithManyMentions) {
 
 }  // namespace
 }  // namespace storyline
+
+namespace storyline {
+namespace {
+
+TEST(IsCalendarWord, KnowsMonthsWeekdaysAndRelativeDays) {
+  for (const char* word : {"june", "sept", "friday", "today", "yesterday"}) EXPECT_TRUE(is_calendar_word(word)) << word;
+  for (const char* word : {"pompeo", "summit", "ago", "last", ""}) EXPECT_FALSE(is_calendar_word(word)) << word;
+}
+
+}  // namespace
+}  // namespace storyline
