@@ -6,7 +6,7 @@ find_package(ZLIB REQUIRED)
 find_package(zstd REQUIRED)
 find_package(CLI11 REQUIRED)
 
-# libstemmer and cld2 ship neither CMake configs nor pkg-config files; wrap them in imported targets.
+# libstemmer, cld2 and xxhash ship neither CMake configs nor pkg-config files; wrap them in imported targets.
 function(storyline_import_plain_library target header library)
   find_path(${target}_INCLUDE_DIR ${header} REQUIRED)
   find_library(${target}_LIBRARY ${library} REQUIRED)
@@ -17,6 +17,7 @@ function(storyline_import_plain_library target header library)
 endfunction()
 storyline_import_plain_library(storyline_libstemmer libstemmer.h stemmer)
 storyline_import_plain_library(storyline_cld2 cld2/public/compact_lang_det.h cld2)
+storyline_import_plain_library(storyline_xxhash xxhash.h xxhash)
 
 if(STORYLINE_BUILD_TESTS)
   find_package(GTest REQUIRED)

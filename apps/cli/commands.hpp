@@ -16,5 +16,6 @@ struct Command {
 };
 
 [[nodiscard]] Command add_analyze_command(CLI::App& root);
+[[nodiscard]] Command add_dedup_command(CLI::App& root);
 
 }  // namespace storyline::cli

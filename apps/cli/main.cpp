@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
 
   std::vector<Command> commands;
   commands.push_back(add_analyze_command(app));
+  commands.push_back(add_dedup_command(app));
 
   try {
     app.parse(argc, argv);
