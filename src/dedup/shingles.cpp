@@ -64,28 +64,35 @@ ContentHash Shingler::shingle(std::string_view text, std::vector<std::uint64_t>&
   // This scanner, not ICU's word breaker, splits words here: copy detection reads whole crawls, and a
   // byte scanner is an order of magnitude faster while splitting English the same way.
   std::size_t i = 0;
+  char* out = m_stream.data();
   while (i < text.size()) {
     if (byte_class(text[i]) == kSeparator) {
       ++i;
       continue;
     }
+    if (length > 0) out[length++] = ' ';
     const std::size_t start = i;
-    std::uint8_t classes = 0;
-    for (; i < text.size() && byte_class(text[i]) != kSeparator; ++i) classes |= byte_class(text[i]);
-    if (length > 0) m_stream[length++] = ' ';
     const std::size_t word_start = length;
-    if ((classes & kNonAscii) == 0) {
-      // For ASCII letters and digits, setting bit 5 lower-cases letters and leaves digits as they are.
-      for (std::size_t j = start; j < i; ++j) m_stream[length++] = static_cast<char>(text[j] | 0x20);
-    } else {
+    // One pass copies the word lower-cased (setting bit 5 lower-cases ASCII letters and leaves digits as
+    // they are) while looking for its end; a word with non-ASCII bytes is then redone through ICU.
+    std::uint8_t classes = 0;
+    for (; i < text.size(); ++i) {
+      const std::uint8_t byte_kind = byte_class(text[i]);
+      if (byte_kind == kSeparator) break;
+      classes |= byte_kind;
+      out[length++] = static_cast<char>(text[i] | 0x20);
+    }
+    if ((classes & kNonAscii) != 0) {
       const std::string folded = case_fold(normalize_nfkc(text.substr(start, i - start)));
+      length = word_start;
       if (length + folded.size() + (text.size() - i) + 1 > m_stream.size()) {
         m_stream.resize(length + folded.size() + (text.size() - i) + 1);
+        out = m_stream.data();
       }
-      folded.copy(m_stream.data() + length, folded.size());
+      folded.copy(out + length, folded.size());
       length += folded.size();
     }
-    m_words[words++] = XXH3_64bits(m_stream.data() + word_start, length - word_start);
+    m_words[words++] = XXH3_64bits(out + word_start, length - word_start);
   }
 
   const XXH128_hash_t content = XXH3_128bits(m_stream.data(), length);
