@@ -39,8 +39,9 @@ class Shingler {
   explicit Shingler(ShingleOptions options = {});
 
   // Replaces `shingles` with one 64-bit hash per shingle of `text` (duplicates kept: MinHash ignores
-  // them) and returns the content hash. Words are maximal runs of ASCII letters and digits or of non-ASCII
-  // bytes; ASCII is lower-cased, other words are NFKC-normalised and case-folded. A text shorter than one
+  // them) and returns the content hash. Words are maximal runs of letters, digits and combining marks
+  // (any script); everything else, no-break spaces and curly quotes included, separates words. ASCII is
+  // lower-cased, other words are NFKC-normalised and case-folded. A text shorter than one
   // shingle gives one shingle of all its words; a text without words gives none.
   ContentHash shingle(std::string_view text, std::vector<std::uint64_t>& shingles);
 
