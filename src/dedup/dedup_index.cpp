@@ -28,7 +28,9 @@ Status validate(const DedupOptions& options) {
   if (options.shingles.size == 0) return invalid("shingle size must be at least 1");
   const Banding& banding = options.banding;
   if ((banding.bands == 0) != (banding.rows == 0)) return invalid("give both bands and rows, or neither");
-  if (banding.bands * banding.rows > options.permutations) {
+  // Each factor is checked first so that the product cannot wrap around.
+  if (banding.bands > options.permutations || banding.rows > options.permutations ||
+      banding.bands * banding.rows > options.permutations) {
     return invalid("bands x rows (" + std::to_string(banding.bands * banding.rows) + ") exceeds permutations (" +
                    std::to_string(options.permutations) + ")");
   }
@@ -117,14 +119,18 @@ Result<DedupIndex> DedupIndex::create(DedupOptions options) {
 const DedupOptions& DedupIndex::options() const noexcept { return m_impl->options; }
 std::size_t DedupIndex::size() const noexcept { return m_impl->contents.size(); }
 
-std::vector<CopyMatch> DedupIndex::query(const Sketch& sketch) const {
-  std::vector<std::uint32_t> candidates;
+std::vector<std::uint32_t> DedupIndex::candidates(const Sketch& sketch) const {
+  std::vector<std::uint32_t> found;
   for (std::size_t band = 0; band < m_impl->bands.size(); ++band) {
-    m_impl->bands[band].for_each(sketch.band_keys[band], [&](std::uint32_t doc) { candidates.push_back(doc); });
+    m_impl->bands[band].for_each(sketch.band_keys[band], [&](std::uint32_t doc) { found.push_back(doc); });
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  return m_impl->verified(sketch, candidates);
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+std::vector<CopyMatch> DedupIndex::query(const Sketch& sketch) const {
+  return m_impl->verified(sketch, candidates(sketch));
 }
 
 std::uint32_t DedupIndex::insert(const Sketch& sketch) {

@@ -76,8 +76,13 @@ class DedupIndex {
 
   [[nodiscard]] const DedupOptions& options() const noexcept;
 
-  // The indexed articles that `sketch` copies, most similar first (then lowest number).
+  // The indexed articles that `sketch` copies, most similar first (then lowest number): the LSH
+  // candidates, verified.
   [[nodiscard]] std::vector<CopyMatch> query(const Sketch& sketch) const;
+
+  // The LSH candidates alone, before verification: every indexed article sharing at least one band
+  // key with `sketch`, ascending. For measuring the banding; query() is what users want.
+  [[nodiscard]] std::vector<std::uint32_t> candidates(const Sketch& sketch) const;
 
   // Adds an article and returns its number. Precondition: fewer than 2^32 - 1 articles indexed.
   std::uint32_t insert(const Sketch& sketch);
