@@ -17,5 +17,7 @@ struct Command {
 
 [[nodiscard]] Command add_analyze_command(CLI::App& root);
 [[nodiscard]] Command add_dedup_command(CLI::App& root);
+[[nodiscard]] Command add_cluster_command(CLI::App& root);
+[[nodiscard]] Command add_eval_command(CLI::App& root);
 
 }  // namespace storyline::cli

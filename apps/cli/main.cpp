@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   std::vector<Command> commands;
   commands.push_back(add_analyze_command(app));
   commands.push_back(add_dedup_command(app));
+  commands.push_back(add_cluster_command(app));
+  commands.push_back(add_eval_command(app));
 
   try {
     app.parse(argc, argv);

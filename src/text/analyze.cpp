@@ -49,10 +49,10 @@ struct Analyzer::Impl {
     return it->second ? &*it->second : nullptr;
   }
 
-  std::unordered_map<std::string, TermCount> count_terms(const std::string& lang) {
+  std::unordered_map<std::string, TermCount> count_terms(const std::string& lang, std::span<const Token> range) {
     std::unordered_map<std::string, TermCount> counts;
     Stemmer* stemmer = stemmer_for(lang);
-    for (const Token& token : tokens) {
+    for (const Token& token : range) {
       if (!is_term_candidate(token)) continue;
       std::string folded = case_fold(token.text);
       if (is_stopword(lang, folded)) continue;
@@ -103,7 +103,7 @@ Result<Analysis> Analyzer::analyze(const Article& article) {
   const std::span<const Token> tokens(m_impl->tokens);
   for (const Token& token : tokens) analysis.words += token.kind == TokenKind::kWord ? 1 : 0;
 
-  const auto counts = m_impl->count_terms(analysis.lang);
+  const auto counts = m_impl->count_terms(analysis.lang, tokens);
   std::vector<std::string_view> distinct;
   distinct.reserve(counts.size());
   for (const auto& entry : counts) distinct.push_back(entry.first);
@@ -111,11 +111,12 @@ Result<Analysis> Analyzer::analyze(const Article& article) {
   analysis.terms = weigh_terms(counts, m_impl->frequencies, m_impl->options.top_terms);
 
   std::size_t body_start = 0;
-  if (!title.empty()) {
-    while (body_start < tokens.size() && tokens[body_start].offset < title.size()) ++body_start;
-    if (!is_title_case(tokens.first(body_start))) body_start = 0;
+  while (body_start < tokens.size() && tokens[body_start].offset < title.size()) ++body_start;
+  if (body_start > 0) {
+    analysis.title_terms = weigh_terms(m_impl->count_terms(analysis.lang, tokens.first(body_start)), m_impl->frequencies, 0);
   }
-  analysis.entities = find_entities(document, tokens.subspan(body_start), analysis.lang);
+  const std::size_t entities_from = is_title_case(tokens.first(body_start)) ? body_start : 0;
+  analysis.entities = find_entities(document, tokens.subspan(entities_from), analysis.lang);
 
   if (article.published_at) analysis.published = std::chrono::floor<std::chrono::days>(*article.published_at);
   analysis.dates = find_dates(document, analysis.published);

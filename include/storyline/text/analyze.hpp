@@ -27,7 +27,8 @@ struct Analysis {
   std::string lang;             // ISO 639-1
   bool lang_detected = false;   // true when cld2 chose `lang` (the article gave none)
   std::size_t words = 0;        // word tokens in title and text
-  std::vector<WeightedTerm> terms;  // heaviest first
+  std::vector<WeightedTerm> terms;        // heaviest first, title and text together
+  std::vector<WeightedTerm> title_terms;  // the title's own terms, weighed the same way (all of them)
   std::vector<Entity> entities;     // most-mentioned first
   std::optional<Day> published;     // the article's own date
   std::vector<DateMention> dates;   // dates mentioned in title and text, in text order

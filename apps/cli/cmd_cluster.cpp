@@ -1,0 +1,223 @@
+// storyline cluster: online story clustering, one JSON line per article in stream order.
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <queue>
+#include <sstream>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_common.hpp"
+#include "commands.hpp"
+#include "storyline/cluster/clusterer.hpp"
+
+namespace storyline::cli {
+namespace {
+
+struct ClusterFlags {
+  CommonFlags common;
+  bool explain = false;
+  std::size_t reorder_buffer = 10000;
+  double retire_after_days = 7.0;
+  std::optional<double> join_threshold;
+  std::string model_file;
+  std::string gold_file;
+  std::string training_file;
+};
+
+// Holds up to `capacity` articles and releases them earliest first (by publication time, input order on
+// ties), so a stream that is roughly in order comes out in order without being held whole. An article
+// without a date takes the time of the last dated article before it in the input, keeping its place.
+class ReorderBuffer {
+ public:
+  explicit ReorderBuffer(std::size_t capacity) : m_capacity(std::max<std::size_t>(1, capacity)) {}
+
+  // Adds an article; returns the one released to make room, if any.
+  std::optional<Article> push(Article&& article) {
+    if (article.published_at) m_last_time = article.published_at->time_since_epoch().count();
+    const Key key{m_last_time, m_next++};
+    m_waiting.emplace(key, std::move(article));
+    if (m_waiting.size() <= m_capacity) return std::nullopt;
+    return pop();
+  }
+  std::optional<Article> pop() {
+    if (m_waiting.empty()) return std::nullopt;
+    auto node = m_waiting.extract(m_waiting.begin());
+    return std::move(node.mapped());
+  }
+
+ private:
+  using Key = std::pair<std::int64_t, std::uint64_t>;
+  std::size_t m_capacity;
+  std::map<Key, Article> m_waiting;
+  std::int64_t m_last_time = std::numeric_limits<std::int64_t>::min();
+  std::uint64_t m_next = 0;
+};
+
+Result<std::unordered_map<std::string, std::string>> read_gold(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error{ErrorCode::kUnreadableInput, "cannot open the gold file", path};
+  std::unordered_map<std::string, std::string> labels;
+  std::size_t line_number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_number;
+    if (line.empty()) continue;
+    const auto record = nlohmann::json::parse(line, nullptr, false);
+    if (record.is_discarded() || !record.contains("id") || !record.contains("story")) {
+      return Error{ErrorCode::kMalformedJson, "expected a JSON object with 'id' and 'story'", path, line_number};
+    }
+    const auto& story = record["story"];
+    labels[record["id"].get<std::string>()] = story.is_string() ? story.get<std::string>() : story.dump();
+  }
+  return labels;
+}
+
+nlohmann::ordered_json explain(const StoryAssignment& assignment) {
+  constexpr std::size_t kShown = 3;
+  auto candidates = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < std::min(kShown, assignment.candidates.size()); ++i) {
+    const CandidateScore& candidate = assignment.candidates[i];
+    nlohmann::ordered_json signals;
+    for (std::size_t s = 0; s < kStorySignalCount; ++s) {
+      signals[std::string(story_signal_name(static_cast<StorySignal>(s)))] =
+          std::round(candidate.signals[s] * 10000.0) / 10000.0;
+    }
+    candidates.push_back({{"story", candidate.story},
+                          {"probability", std::round(candidate.probability * 10000.0) / 10000.0},
+                          {"signals", signals}});
+  }
+  return candidates;
+}
+
+int run_cluster(const ClusterFlags& flags) {
+  ClusterOptions options;
+  options.retire_after_seconds = static_cast<std::int64_t>(flags.retire_after_days * 86400.0);
+  options.join_threshold = flags.join_threshold;
+  if (!flags.model_file.empty()) {
+    std::ifstream in(flags.model_file);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) return fail(Error{ErrorCode::kUnreadableInput, "cannot read the model file", flags.model_file}, kExitUsage);
+    auto model = parse_story_model(text.str());
+    if (!model) return fail(Error{model.error().code, model.error().reason, flags.model_file}, kExitUsage);
+    options.model = std::move(model).value();
+  }
+  const bool training = !flags.training_file.empty();
+  if (training && flags.gold_file.empty()) {
+    return fail(Error{ErrorCode::kInvalidArgument, "--training-data needs --gold"}, kExitUsage);
+  }
+  std::unordered_map<std::string, std::string> gold;
+  if (training) {
+    auto labels = read_gold(flags.gold_file);
+    if (!labels) return fail(labels.error(), kExitUsage);
+    gold = std::move(labels).value();
+  }
+  std::ofstream training_out;
+  if (training) {
+    training_out.open(flags.training_file);
+    if (!training_out) return fail(Error{ErrorCode::kIoError, "cannot create the file", flags.training_file}, kExitFailure);
+    training_out << "label";
+    for (std::size_t s = 0; s < kStorySignalCount; ++s) training_out << '\t' << story_signal_name(static_cast<StorySignal>(s));
+    training_out << '\n';
+  }
+
+  auto clusterer = StoryClusterer::create(options);
+  if (!clusterer) return fail(clusterer.error(), kExitUsage);
+  auto output = Output::open(flags.common.output);
+  if (!output) return fail(output.error(), kExitFailure);
+
+  Progress progress("clustered", !flags.common.quiet);
+  ReorderBuffer buffer(flags.reorder_buffer);
+  std::vector<std::string> ids;  // by stream position, to name the article a copy copies
+  std::unordered_map<std::string, std::uint32_t> gold_story;  // training: gold label -> story number
+  const auto process = [&](const Article& article) -> Status {
+    Result<StoryAssignment> assignment = Error{ErrorCode::kInternal, "unset"};
+    std::string label;
+    if (training) {
+      const auto it = gold.find(article.id);
+      label = it == gold.end() ? "\x01" + article.id : it->second;  // ungolded articles stand alone
+      const auto known = gold_story.find(label);
+      assignment = clusterer->add_forced(article, known == gold_story.end() ? std::nullopt
+                                                                            : std::optional<std::uint32_t>(known->second));
+    } else {
+      assignment = clusterer->add(article);
+    }
+    if (!assignment) return assignment.error();
+    if (training) {
+      const auto known = gold_story.find(label);
+      const bool existed = known != gold_story.end() && !assignment->opened;
+      for (const CandidateScore& candidate : assignment->candidates) {
+        training_out << (existed && candidate.story == known->second ? 1 : 0);
+        for (const double value : candidate.signals) training_out << '\t' << value;
+        training_out << '\n';
+      }
+      gold_story[label] = assignment->story;
+    }
+    ids.push_back(article.id);
+    nlohmann::ordered_json out;
+    out["id"] = article.id;
+    out["story"] = assignment->story;
+    out["duplicate_of"] = assignment->duplicate_of ? nlohmann::ordered_json(ids[*assignment->duplicate_of]) : nullptr;
+    if (flags.explain) out["candidates"] = explain(*assignment);
+    if (auto status = output->write_line(out.dump()); !status) return status;
+    progress.update(ids.size());
+    return {};
+  };
+  const auto sink = [&](Article&& article) -> Status {
+    if (auto released = buffer.push(std::move(article))) return process(*released);
+    return {};
+  };
+  auto summary = read_articles(flags.common.inputs, flags.common.read_options(), sink, report_issue);
+  if (summary) {
+    while (auto released = buffer.pop()) {
+      if (auto status = process(*released); !status) {
+        summary = status.error();
+        break;
+      }
+    }
+  }
+  progress.finish();
+  if (!summary) {
+    const bool bad_input = summary.error().code != ErrorCode::kIoError && summary.error().code != ErrorCode::kInternal;
+    return fail(summary.error(), bad_input ? kExitUsage : kExitFailure);
+  }
+  if (auto status = output->close(); !status) return fail(status.error(), kExitFailure);
+  if (!flags.common.quiet) {
+    print_summary("cluster", *summary, ids.size());
+    std::cerr << "storyline cluster: " << clusterer->stories_opened() << " stories, " << clusterer->active_stories()
+              << " still active\n";
+  }
+  return summary->unreadable_inputs > 0 ? kExitFailure : kExitOk;
+}
+
+}  // namespace
+
+Command add_cluster_command(CLI::App& root) {
+  auto flags = std::make_shared<ClusterFlags>();
+  CLI::App* app = root.add_subcommand(
+      "cluster",
+      "Cluster articles into stories (real-world events), online, in publication order. Prints one JSON line\n"
+      "per article, in stream order: its id, its story number and the id of the article it copies (or null).");
+  add_common_flags(*app, flags->common);
+  app->add_flag("--explain", flags->explain, "Add the best candidate stories with their per-signal scores");
+  app->add_option("--reorder-buffer", flags->reorder_buffer,
+                  "Articles held to put the stream in publication order (a larger input is ordered within windows)")
+      ->capture_default_str();
+  app->add_option("--retire-after-days", flags->retire_after_days,
+                  "Stories quiet for this long (by publication time) stop taking articles")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app->add_option("--join-threshold", flags->join_threshold,
+                  "Probability at which an article joins its best candidate story (default: the model's)")
+      ->check(CLI::Range(0.0, 1.0));
+  app->add_option("--model", flags->model_file, "A story model file to use instead of the shipped one");
+  app->add_option("--gold", flags->gold_file, "Gold labels (JSON Lines with id and story), for --training-data");
+  app->add_option("--training-data", flags->training_file,
+                  "Follow the gold stories instead of the model and write every scored candidate as a\n"
+                  "training row (label, signals) to this TSV file");
+  return {app, [flags] { return run_cluster(*flags); }};
+}
+
+}  // namespace storyline::cli

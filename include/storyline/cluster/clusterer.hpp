@@ -1,0 +1,76 @@
+// Online story clustering: each article, in publication order, joins the story (real-world event) it
+// reports or opens a new one. Candidate stories come from an inverted index over the article's heaviest
+// stems and its entities (never a scan of all stories); each candidate is scored on several signals
+// (StorySignal) combined by the learned StoryModel; near-duplicates join their original's story at once.
+// Stories quiet for longer than the retirement window leave the index, so memory stays bounded on an
+// endless stream.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "storyline/cluster/story_model.hpp"
+#include "storyline/common/result.hpp"
+#include "storyline/dedup/dedup_index.hpp"
+#include "storyline/ingest/article.hpp"
+#include "storyline/text/analyze.hpp"
+
+namespace storyline {
+
+struct ClusterOptions {
+  std::size_t vector_terms = 50;    // heaviest terms kept per article vector
+  std::size_t query_terms = 10;     // heaviest terms used to look up candidate stories
+  std::size_t max_candidates = 20;  // candidates scored in full, after a cheap pre-ranking
+  // Stories whose latest article is older than this (by publication time) are retired. Articles without
+  // a date do not move the clock, so an undated stream retires nothing.
+  std::int64_t retire_after_seconds = 7 * 24 * 3600;
+  bool join_duplicates = true;      // near-duplicates join their original's story without scoring
+  DedupOptions dedup;
+  StoryModel model = default_story_model();
+  std::optional<double> join_threshold;  // overrides model.join_threshold
+};
+
+struct CandidateScore {
+  std::uint32_t story = 0;
+  StorySignals signals{};
+  double probability = 0.0;
+};
+
+struct StoryAssignment {
+  std::uint32_t story = 0;  // stories are numbered 0, 1, 2, ... in the order they open
+  bool opened = false;      // the article opened this story
+  std::optional<std::uint32_t> duplicate_of;  // the article (stream position) it copies, when it does
+  std::vector<CandidateScore> candidates;     // scored candidates, most probable first
+};
+
+// Not thread-safe: one clusterer per stream. Deterministic: the same articles in the same order give the
+// same stories.
+class StoryClusterer {
+ public:
+  // Errors: kInvalidArgument for invalid dedup options; kInternal when ICU data is missing.
+  [[nodiscard]] static Result<StoryClusterer> create(ClusterOptions options = {});
+
+  StoryClusterer(StoryClusterer&&) noexcept;
+  StoryClusterer& operator=(StoryClusterer&&) noexcept;
+  ~StoryClusterer();
+
+  // Assigns the next article of the stream. Errors: as Analyzer::analyze.
+  [[nodiscard]] Result<StoryAssignment> add(const Article& article);
+
+  // Training support: scores the candidates exactly like add(), then puts the article into `story`
+  // (a story number seen before), or into a new story when nullopt, whatever the model says.
+  [[nodiscard]] Result<StoryAssignment> add_forced(const Article& article, std::optional<std::uint32_t> story);
+
+  [[nodiscard]] std::size_t stories_opened() const noexcept;
+  [[nodiscard]] std::size_t active_stories() const noexcept;
+
+ private:
+  struct Impl;
+  explicit StoryClusterer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace storyline

@@ -1,0 +1,70 @@
+// The live stories of a stream and the inverted index that finds candidates among them: postings from
+// term and entity ids to the stories containing them, centroids to score against, and a time-ordered set
+// to retire quiet stories. Private to the clusterer.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "storyline/cluster/story_model.hpp"
+
+namespace storyline::detail {
+
+enum class EntityClass : std::uint8_t { kPerson, kPlace, kOrganisation, kOther };
+
+// One article as the story index sees it. Term and entity ids come from the clusterer's vocabularies.
+struct ArticleVector {
+  std::vector<std::pair<std::uint32_t, float>> body;   // L2-normalised TF-IDF, heaviest first
+  std::vector<std::pair<std::uint32_t, float>> title;  // L2-normalised, heaviest first (may be empty)
+  std::vector<std::pair<std::uint32_t, EntityClass>> entities;  // distinct
+  std::optional<std::int64_t> time;  // seconds since the epoch
+};
+
+struct Story {
+  std::uint32_t size = 0;
+  std::unordered_map<std::uint32_t, float> body;  // sum of member vectors
+  double body_norm2 = 0.0;
+  std::unordered_map<std::uint32_t, float> title;
+  double title_norm2 = 0.0;
+  std::unordered_map<std::uint32_t, std::uint32_t> entities;  // entity id -> members naming it
+  std::optional<std::int64_t> latest;
+  std::unordered_set<std::uint64_t> posted;  // posting keys holding this story: (is entity << 32) | id
+};
+
+class StoryIndex {
+ public:
+  // Up to `limit` live stories sharing a query term or an entity with the article, ranked by the summed
+  // weight of what they share (ties by story number).
+  [[nodiscard]] std::vector<std::uint32_t> candidates(const ArticleVector& article, std::size_t query_terms,
+                                                      std::size_t limit);
+  [[nodiscard]] StorySignals signals(const ArticleVector& article, std::uint32_t story) const;
+
+  std::uint32_t open();
+  void join(std::uint32_t story, const ArticleVector& article, std::size_t query_terms);
+  // Retires every story whose latest article is older than `cutoff`.
+  void retire_before(std::int64_t cutoff);
+
+  [[nodiscard]] bool live(std::uint32_t story) const { return m_stories.contains(story); }
+  [[nodiscard]] std::size_t opened() const noexcept { return m_next_story; }
+  [[nodiscard]] std::size_t active() const noexcept { return m_stories.size(); }
+
+ private:
+  using Postings = std::unordered_map<std::uint32_t, std::vector<std::uint32_t>>;
+  static void post(Postings& postings, Story& story, bool entity, std::uint32_t key, std::uint32_t story_id);
+  void sweep();
+
+  std::unordered_map<std::uint32_t, Story> m_stories;  // live stories only
+  Postings m_term_postings;
+  Postings m_entity_postings;
+  std::set<std::pair<std::int64_t, std::uint32_t>> m_by_latest;  // (latest time, story), dated stories
+  std::uint32_t m_next_story = 0;
+  std::size_t m_retired_since_sweep = 0;
+};
+
+}  // namespace storyline::detail
