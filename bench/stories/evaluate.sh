@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Story clustering quality and speed on every story gold set in ../shared/data: for each set, the whole
+# set and its held-out half (the stories the shipped model was not trained on, see split.py), one line
+# each: set, articles, stories, B-cubed P/R/F1, NMI, ARI, articles/s of the whole `storyline cluster` run.
+#
+#   bench/stories/evaluate.sh            (STORYLINE_DATA_DIR, STORYLINE_CLI, STORYLINE_BENCH_DIR override)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+DATA_DIR=${STORYLINE_DATA_DIR:-../shared/data}
+CLI=${STORYLINE_CLI:-build/release/bin/storyline}
+WORK=${STORYLINE_BENCH_DIR:-$HOME/.cache/storyline-bench}/stories
+PYTHON=/usr/bin/python3
+mkdir -p "$WORK"
+
+if [ ! -x "$CLI" ]; then
+  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTORYLINE_BUILD_TESTS=OFF >/dev/null
+  cmake --build build/release --target storyline_cli
+fi
+
+printf '%-28s %8s %8s %8s %7s %7s %7s %7s %7s %11s\n' set articles gold pred B3-P B3-R B3-F1 NMI ARI articles/s
+row() {
+  local name=$1 articles=$2 gold=$3 out="$WORK/$1.pred.jsonl"
+  local start end
+  start=$(date +%s.%N)
+  "$CLI" cluster --quiet "$articles" -o "$out"
+  end=$(date +%s.%N)
+  "$CLI" eval --quiet --gold "$gold" --pred "$out" | "$PYTHON" -c '
+import json, sys
+s = json.loads(sys.stdin.read())
+name, seconds = sys.argv[1], float(sys.argv[3]) - float(sys.argv[2])
+values = (s["bcubed_precision"], s["bcubed_recall"], s["bcubed_f1"], s["nmi"], s["ari"])
+print("%-28s %8d %8d %8d %7.4f %7.4f %7.4f %7.4f %7.4f %11.0f" %
+      ((name, s["items"], s["gold_clusters"], s["predicted_clusters"]) + values + (s["items"] / seconds,)))
+' "$name" "$start" "$end"
+}
+
+for set in googlenews-ts uci-news-subset; do
+  [ -f "$DATA_DIR/$set/gold.jsonl" ] || { echo "skipping $set: not in $DATA_DIR" >&2; continue; }
+  "$PYTHON" bench/stories/split.py "$DATA_DIR/$set" "$WORK/$set"
+  row "$set" "$DATA_DIR/$set/articles.jsonl" "$DATA_DIR/$set/gold.jsonl"
+  row "$set (held-out half)" "$WORK/$set/test/articles.jsonl" "$WORK/$set/test/gold.jsonl"
+done
