@@ -1,6 +1,7 @@
 #include "storyline/cluster/clusterer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -18,12 +19,14 @@ using detail::EntityClass;
 class Vocabulary {
  public:
   std::uint32_t id(const std::string& key) {
-    const auto [it, inserted] = m_ids.try_emplace(key, static_cast<std::uint32_t>(m_ids.size()));
+    const auto [it, inserted] = m_ids.try_emplace(key, m_next);
+    if (inserted) ++m_next;
     return it->second;
   }
 
  private:
   std::unordered_map<std::string, std::uint32_t> m_ids;
+  std::uint32_t m_next = 0;
 };
 
 EntityClass entity_class(EntityKind kind) {
@@ -67,7 +70,7 @@ struct StoryClusterer::Impl {
   Analyzer analyzer;
   Sketcher sketcher;
   Vocabulary terms;
-  Vocabulary entities;
+  std::array<Vocabulary, 4> entities;  // one per EntityClass; ids are distinct across them (see vectorise)
   detail::StoryIndex stories;
   std::vector<CopyGeneration> generations;  // [0] current, [1] previous
   std::uint32_t next_position = 0;
@@ -82,8 +85,9 @@ struct StoryClusterer::Impl {
     vector.title = to_vector(analysis->title_terms, options.vector_terms, terms);
     for (const Entity& entity : analysis->entities) {
       const EntityClass kind = entity_class(entity.kind);
-      const std::string key = std::to_string(static_cast<int>(kind)) + '|' + entity.key;
-      vector.entities.emplace_back(entities.id(key), kind);
+      // The kind goes in the top two bits, so "Washington" the place and the person are two entities.
+      const std::uint32_t id = entities[static_cast<std::size_t>(kind)].id(entity.key);
+      vector.entities.emplace_back((static_cast<std::uint32_t>(kind) << 30) | (id & 0x3FFFFFFFU), kind);
     }
     if (article.published_at) vector.time = article.published_at->time_since_epoch().count();
     return vector;
