@@ -1,16 +1,23 @@
 #include "storyline/text/analyze.hpp"
 
 #include <chrono>
+#include <cstdint>
+#include <limits>
 #include <map>
+#include <memory_resource>
 #include <span>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "storyline/text/language.hpp"
 #include "storyline/text/stemmer.hpp"
 #include "storyline/text/stopwords.hpp"
 #include "storyline/text/tokenize.hpp"
 #include "storyline/text/unicode.hpp"
+#include "text/ascii.hpp"
+#include "text/flat_table.hpp"
+#include "text/term_weights_detail.hpp"
 
 namespace storyline {
 namespace {
@@ -28,39 +35,150 @@ bool is_title_case(std::span<const Token> title_tokens) {
   return long_words >= 3 && capitalised * 10 > long_words * 6;
 }
 
+// NFKC leaves ASCII as it is; most articles are ASCII, and skip the copy normalize_nfkc would make.
+void append_nfkc(std::string_view text, std::string& out) {
+  if (detail::is_ascii(text)) {
+    out += text;
+  } else {
+    out += normalize_nfkc(text);
+  }
+}
+
 // Single letters and bare punctuation-like leftovers say nothing about a topic.
 bool is_term_candidate(const Token& token) { return token.kind == TokenKind::kWord && token.text.size() >= 2; }
+
+// The words of one language as the analyzer has met them, across articles: each surface form (the token
+// as written, not folded) maps to the id of its stem, or to kStopWord. Case folding, the stop-word test
+// and Snowball then run once per distinct surface rather than once per token (stemming was an eighth of
+// the analysis). All three are pure functions of the word, so the counts are exactly those of doing the
+// work per token.
+class TermVocabulary {
+ public:
+  static constexpr std::uint32_t kStopWord = std::numeric_limits<std::uint32_t>::max();
+
+  TermVocabulary(std::string lang, std::optional<Stemmer> stemmer) : m_lang(std::move(lang)), m_stemmer(std::move(stemmer)) {}
+
+  // Forgets everything once the vocabulary is large, so that a long stream of articles cannot grow it
+  // without bound; only call it between documents, as it invalidates stem ids.
+  void bound_size() {
+    if (m_words.size() < kMaxWords) return;
+    m_words.clear();
+    m_stem_ids.clear();
+    m_stems.clear();
+    m_stem_bytes.clear();
+  }
+
+  // `hash` is detail::hash_word(surface).
+  std::uint32_t id_of(std::string_view surface, std::uint64_t hash) {
+    if (const std::uint32_t* id = m_words.find(surface, hash)) return *id;
+    const std::string folded = case_fold(surface);
+    std::uint32_t id = kStopWord;
+    if (!is_stopword(m_lang, folded)) {
+      const std::string_view stem = m_stemmer ? m_stemmer->stem(folded) : std::string_view(folded);
+      if (const std::uint32_t* known = m_stem_ids.find(stem)) {
+        id = *known;
+      } else {
+        id = static_cast<std::uint32_t>(m_stems.size());
+        m_stems.push_back(m_stem_bytes.store(stem));
+        m_stem_ids.insert(m_stems.back(), id);
+      }
+    }
+    m_words.insert(surface, id);
+    return id;
+  }
+
+  void prefetch(std::uint64_t hash) const noexcept { m_words.prefetch(hash); }
+  void prefetch_stem(std::uint32_t id) const noexcept { __builtin_prefetch(&m_stems[id]); }
+
+  [[nodiscard]] std::string_view stem(std::uint32_t id) const { return m_stems[id]; }
+  [[nodiscard]] std::size_t stems() const noexcept { return m_stems.size(); }
+
+ private:
+  // About 10 MB at most; news vocabularies of a few hundred thousand articles fit well within it.
+  static constexpr std::size_t kMaxWords = std::size_t{1} << 16;
+
+  std::string m_lang;
+  std::optional<Stemmer> m_stemmer;  // nullopt: no Snowball algorithm for the language
+  detail::WordMap<std::uint32_t> m_words;
+  detail::WordMap<std::uint32_t> m_stem_ids;
+  std::vector<std::string_view> m_stems;      // by id, views of m_stem_bytes
+  detail::StringArena m_stem_bytes;
+};
 
 }  // namespace
 
 struct Analyzer::Impl {
+  Impl(AnalyzeOptions analyze_options, Tokenizer word_tokenizer)
+      : options(std::move(analyze_options)), tokenizer(std::move(word_tokenizer)) {}
+
   AnalyzeOptions options;
   Tokenizer tokenizer;
-  std::map<std::string, std::optional<Stemmer>, std::less<>> stemmers;  // nullopt: no Snowball algorithm
+  std::map<std::string, TermVocabulary, std::less<>> vocabularies;
   DocumentFrequencies frequencies;
   std::vector<Token> tokens;  // reused across articles to avoid reallocating
+  // count_terms' scratch, reused: per stem id its count in the document, and the ids in order of first
+  // occurrence with the token that first produced each.
+  std::vector<std::uint32_t> stem_counts;
+  std::vector<std::pair<std::uint32_t, std::string_view>> first_seen;
+  std::vector<std::uint64_t> hashes;  // per token of the range
+  // analyze's scratch, reused likewise.
+  std::string document;
+  std::vector<std::string_view> distinct;
+  std::vector<std::size_t> document_frequencies;
+  std::vector<detail::CountedTerm> counted;
+  std::vector<detail::CountedTerm> title_counted;
+  std::vector<std::byte> arena_buffer = std::vector<std::byte>(std::size_t{64} * 1024);  // count_terms' map
 
-  Stemmer* stemmer_for(const std::string& lang) {
-    auto it = stemmers.find(lang);
-    if (it == stemmers.end()) {
+  TermVocabulary& vocabulary_for(const std::string& lang) {
+    auto it = vocabularies.find(lang);
+    if (it == vocabularies.end()) {
       auto created = Stemmer::create(lang);
-      it = stemmers.emplace(lang, created ? std::optional<Stemmer>(std::move(created).value()) : std::nullopt).first;
+      it = vocabularies.try_emplace(lang, lang, created ? std::optional<Stemmer>(std::move(created).value()) : std::nullopt).first;
     }
-    return it->second ? &*it->second : nullptr;
+    return it->second;
   }
 
-  std::unordered_map<std::string, TermCount> count_terms(const std::string& lang, std::span<const Token> range) {
-    std::unordered_map<std::string, TermCount> counts;
-    Stemmer* stemmer = stemmer_for(lang);
-    for (const Token& token : range) {
-      if (!is_term_candidate(token)) continue;
-      std::string folded = case_fold(token.text);
-      if (is_stopword(lang, folded)) continue;
-      const std::string_view stem = stemmer != nullptr ? stemmer->stem(folded) : std::string_view(folded);
-      TermCount& count = counts[std::string(stem)];
-      if (count.count++ == 0) count.first_surface = std::move(folded);
+  // Replaces `terms` with the stems of `range` and their counts (frequency left 0), in the order weights
+  // are summed in (see below).
+  void count_terms(const std::string& lang, std::span<const Token> range, std::vector<detail::CountedTerm>& terms) {
+    TermVocabulary& vocabulary = vocabulary_for(lang);
+    vocabulary.bound_size();
+    // The vocabulary outgrows the cache, so each lookup is started a few tokens early (see prefetch).
+    constexpr std::size_t kLookAhead = 16;
+    hashes.resize(range.size());
+    for (std::size_t i = 0; i < range.size(); ++i) {
+      hashes[i] = detail::hash_word(range[i].text);
+      if (i < kLookAhead) vocabulary.prefetch(hashes[i]);
     }
-    return counts;
+    for (std::size_t i = 0; i < range.size(); ++i) {
+      if (i + kLookAhead < range.size()) vocabulary.prefetch(hashes[i + kLookAhead]);
+      const Token& token = range[i];
+      if (!is_term_candidate(token)) continue;
+      const std::uint32_t id = vocabulary.id_of(token.text, hashes[i]);
+      if (id == TermVocabulary::kStopWord) continue;
+      if (id >= stem_counts.size()) stem_counts.resize(vocabulary.stems(), 0);
+      if (stem_counts[id]++ == 0) {
+        first_seen.emplace_back(id, token.text);
+        vocabulary.prefetch_stem(id);  // wanted again below
+      }
+    }
+    // Terms used to be counted token by token into a std::unordered_map<std::string, TermCount>, and
+    // weights are summed in that map's iteration order, which decides their last bits. The order follows
+    // only from the stems' hashes and the order of insertion, so this map reproduces it: its keys hash
+    // the same (std::hash<std::string_view> equals std::hash<std::string> on the same characters, and
+    // both are cached alike), it gets the stems in order of first occurrence, one insertion each, and its
+    // nodes come from an arena instead of one malloc and two strings per stem.
+    // tests/unit/text/analyze_test.cpp checks the weights against weigh_terms on such a map.
+    std::pmr::monotonic_buffer_resource arena(arena_buffer.data(), arena_buffer.size());
+    std::pmr::unordered_map<std::string_view, std::uint32_t> order(&arena);
+    for (std::uint32_t k = 0; k < first_seen.size(); ++k) order[vocabulary.stem(first_seen[k].first)] = k;
+    terms.clear();
+    for (const auto& [stem, k] : order) {
+      const auto& [id, surface] = first_seen[k];
+      terms.push_back({stem, stem_counts[id], surface, /*fold_display=*/true, 0});
+    }
+    for (const auto& seen : first_seen) stem_counts[seen.first] = 0;
+    first_seen.clear();
   }
 };
 
@@ -72,7 +190,7 @@ Analyzer::~Analyzer() = default;
 Result<Analyzer> Analyzer::create(AnalyzeOptions options) {
   auto tokenizer = Tokenizer::create();
   if (!tokenizer) return tokenizer.error();
-  auto impl = std::unique_ptr<Impl>(new Impl{std::move(options), std::move(tokenizer).value(), {}, {}, {}});
+  auto impl = std::make_unique<Impl>(std::move(options), std::move(tokenizer).value());
   return Analyzer(std::move(impl));
 }
 
@@ -87,9 +205,14 @@ Result<Analysis> Analyzer::analyze(const Article& article) {
   }
   Analysis analysis;
   analysis.id = article.id;
-  const std::string title = normalize_nfkc(article.title);
-  // One document: the title, a paragraph break (so the title ends a sentence), then the text.
-  const std::string document = title.empty() ? normalize_nfkc(article.text) : title + "\n\n" + normalize_nfkc(article.text);
+  // One document: the title, a paragraph break (so the title ends a sentence), then the text. It is built
+  // in a buffer kept across articles, and ASCII, which NFKC leaves as it is, is appended without a copy.
+  std::string& document = m_impl->document;
+  document.clear();
+  append_nfkc(article.title, document);
+  const std::size_t title_size = document.size();
+  if (title_size > 0) document += "\n\n";
+  append_nfkc(article.text, document);
 
   if (!article.lang.empty()) {
     analysis.lang = article.lang;
@@ -103,17 +226,25 @@ Result<Analysis> Analyzer::analyze(const Article& article) {
   const std::span<const Token> tokens(m_impl->tokens);
   for (const Token& token : tokens) analysis.words += token.kind == TokenKind::kWord ? 1 : 0;
 
-  const auto counts = m_impl->count_terms(analysis.lang, tokens);
-  std::vector<std::string_view> distinct;
-  distinct.reserve(counts.size());
-  for (const auto& entry : counts) distinct.push_back(entry.first);
-  m_impl->frequencies.add_document(distinct);
-  analysis.terms = weigh_terms(counts, m_impl->frequencies, m_impl->options.top_terms);
+  auto& counted = m_impl->counted;
+  m_impl->count_terms(analysis.lang, tokens, counted);
+  // Counting the document in also yields each stem's document frequency, so weighing looks none up.
+  auto& distinct = m_impl->distinct;
+  auto& frequencies = m_impl->document_frequencies;
+  distinct.clear();
+  for (const detail::CountedTerm& term : counted) distinct.push_back(term.term);
+  frequencies.resize(distinct.size());
+  m_impl->frequencies.add_document(distinct, frequencies);
+  for (std::size_t i = 0; i < counted.size(); ++i) counted[i].frequency = frequencies[i];
+  analysis.terms = detail::weigh_counted_terms(counted, m_impl->frequencies.documents(), m_impl->options.top_terms);
 
   std::size_t body_start = 0;
-  while (body_start < tokens.size() && tokens[body_start].offset < title.size()) ++body_start;
+  while (body_start < tokens.size() && tokens[body_start].offset < title_size) ++body_start;
   if (body_start > 0) {
-    analysis.title_terms = weigh_terms(m_impl->count_terms(analysis.lang, tokens.first(body_start)), m_impl->frequencies, 0);
+    auto& title_counted = m_impl->title_counted;
+    m_impl->count_terms(analysis.lang, tokens.first(body_start), title_counted);
+    for (detail::CountedTerm& term : title_counted) term.frequency = m_impl->frequencies.frequency(term.term);
+    analysis.title_terms = detail::weigh_counted_terms(title_counted, m_impl->frequencies.documents(), 0);
   }
   const std::size_t entities_from = is_title_case(tokens.first(body_start)) ? body_start : 0;
   analysis.entities = find_entities(document, tokens.subspan(entities_from), analysis.lang);

@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdlib>
+#include <cstring>
 #include <utility>
+
+#include "text/ascii.hpp"
 
 namespace storyline {
 
@@ -142,9 +146,81 @@ static_assert(std::ranges::is_sorted(kKeywords, {}, &Keyword::name));
 // Longer than any keyword: such words are never looked up, which also bounds the lowercase buffer.
 constexpr std::size_t kMaxKeywordLength = 12;
 
+static_assert(std::ranges::all_of(kKeywords, [](const Keyword& k) {
+  return !k.name.empty() && k.name.size() <= kMaxKeywordLength && k.name.front() >= 'a' && k.name.front() <= 'z';
+}));
+
+// Every word of an article is looked up, so the lookup avoids string comparisons: a word is packed into
+// two integers, hashed into a table where no two keywords collide, and compared with the one keyword it
+// may be.
+struct PackedWord {
+  std::uint64_t low = 0;   // bytes 0-7
+  std::uint64_t high = 0;  // bytes 8-15
+  std::size_t size = 0;
+  friend constexpr bool operator==(const PackedWord&, const PackedWord&) = default;
+};
+
+constexpr PackedWord pack_word(std::string_view word) noexcept {  // word.size() <= 16
+  PackedWord packed;
+  packed.size = word.size();
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const std::uint64_t byte = static_cast<unsigned char>(word[i]);
+    if (i < 8) {
+      packed.low |= byte << (8 * i);
+    } else {
+      packed.high |= byte << (8 * (i - 8));
+    }
+  }
+  return packed;
+}
+
+constexpr auto kPackedKeywords = [] {
+  std::array<PackedWord, kKeywords.size()> packed{};
+  for (std::size_t i = 0; i < kKeywords.size(); ++i) packed[i] = pack_word(kKeywords[i].name);
+  return packed;
+}();
+
+constexpr std::size_t kKeywordSlotBits = 10;
+
+constexpr std::size_t keyword_slot(const PackedWord& word, std::uint64_t multiplier) noexcept {
+  const std::uint64_t mixed = word.low ^ (word.high * 0x9E3779B97F4A7C15ULL) ^ word.size;
+  return static_cast<std::size_t>((mixed * multiplier) >> (64 - kKeywordSlotBits));
+}
+
+// The first multiplier of a fixed pseudo-random sequence under which the keywords take distinct slots
+// (about one in twenty does).
+constexpr std::uint64_t kKeywordMultiplier = [] {
+  for (std::uint64_t state = 0x853C49E6748FEA9BULL;; state = state * 6364136223846793005ULL + 1442695040888963407ULL) {
+    const std::uint64_t multiplier = state | 1;
+    std::array<bool, std::size_t{1} << kKeywordSlotBits> used{};
+    bool distinct = true;
+    for (const PackedWord& keyword : kPackedKeywords) {
+      const std::size_t slot = keyword_slot(keyword, multiplier);
+      distinct = distinct && !used[slot];
+      used[slot] = true;
+    }
+    if (distinct) return multiplier;
+  }
+}();
+
+// Slot -> index into kKeywords + 1 (0: no keyword).
+constexpr auto kKeywordSlots = [] {
+  std::array<std::uint8_t, std::size_t{1} << kKeywordSlotBits> slots{};
+  for (std::size_t i = 0; i < kPackedKeywords.size(); ++i) {
+    slots[keyword_slot(kPackedKeywords[i], kKeywordMultiplier)] = static_cast<std::uint8_t>(i + 1);
+  }
+  return slots;
+}();
+static_assert(kKeywords.size() < 255);
+
+inline const Keyword* find_packed_keyword(const PackedWord& packed) noexcept {
+  const std::size_t index = kKeywordSlots[keyword_slot(packed, kKeywordMultiplier)];
+  return index != 0 && kPackedKeywords[index - 1] == packed ? &kKeywords[index - 1] : nullptr;
+}
+
 const Keyword* find_keyword(std::string_view lower) noexcept {
-  const auto it = std::ranges::lower_bound(kKeywords, lower, {}, &Keyword::name);
-  return it != kKeywords.end() && it->name == lower ? &*it : nullptr;
+  if (lower.size() > kMaxKeywordLength) return nullptr;
+  return find_packed_keyword(pack_word(lower));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -229,9 +305,15 @@ void classify_word(std::string_view run, Token& token) noexcept {
   if (run.size() > kMaxKeywordLength) {
     return;
   }
-  std::array<char, kMaxKeywordLength> lower{};
-  std::ranges::transform(run, lower.begin(), to_lower);
-  if (const Keyword* keyword = find_keyword({lower.data(), run.size()})) {
+  // The run is letters only, so setting bit 5 of each of its bytes lower-cases it; packing first keeps
+  // the word in registers.
+  const auto lower_bits = [](std::size_t bytes) { return 0x2020202020202020ULL >> (8 * (8 - bytes)); };
+  PackedWord packed;
+  packed.size = run.size();
+  const std::size_t head = std::min<std::size_t>(run.size(), 8);
+  packed.low = detail::pack_short_word(run.substr(0, head)) | lower_bits(head);
+  if (run.size() > 8) packed.high = detail::pack_short_word(run.substr(8)) | lower_bits(run.size() - 8);
+  if (const Keyword* keyword = find_packed_keyword(packed)) {
     token.word = keyword->word;
     token.value = keyword->value;
   }
@@ -254,15 +336,17 @@ void classify_number(std::string_view run, std::size_t digits, Token& token) noe
   }
 }
 
-void classify_run(std::string_view run, Token& token) noexcept {
+// `letters_only`: the run has no digit and no non-ASCII byte (scan_token knows it already).
+void classify_run(std::string_view run, bool letters_only, Token& token) noexcept {
+  if (letters_only) {
+    classify_word(run, token);
+    return;
+  }
   std::size_t leading_digits = 0;
   while (leading_digits < run.size() && is_digit(run[leading_digits])) {
     ++leading_digits;
   }
-  const bool all_letters = std::ranges::all_of(run, is_alpha);
-  if (all_letters) {
-    classify_word(run, token);
-  } else if (leading_digits > 0 && std::ranges::all_of(run.substr(leading_digits), is_alpha)) {
+  if (leading_digits > 0 && std::ranges::all_of(run.substr(leading_digits), is_alpha)) {
     classify_number(run, leading_digits, token);
   } else {
     token.kind = TokenKind::kOther;
@@ -272,6 +356,10 @@ void classify_run(std::string_view run, Token& token) noexcept {
 // Reads the token at or after `pos` and moves `pos` past it.
 Token scan_token(std::string_view text, std::size_t& pos) noexcept {
   while (pos < text.size()) {
+    if (text[pos] == ' ') {  // the usual gap, without a call
+      ++pos;
+      continue;
+    }
     const std::size_t length = space_length(text, pos);
     if (length == 0) {
       break;
@@ -291,25 +379,30 @@ Token scan_token(std::string_view text, std::size_t& pos) noexcept {
     token.end = ++pos;
     return token;
   }
-  if (const auto [length, folded] = unicode_punct(text, pos); length > 0) {
-    token.kind = TokenKind::kPunct;
-    token.punct = folded;
-    pos += length;
-    token.end = pos;
-    return token;
+  if (is_high(c)) {  // only a non-ASCII byte can start a Unicode dash or quote
+    if (const auto [length, folded] = unicode_punct(text, pos); length > 0) {
+      token.kind = TokenKind::kPunct;
+      token.punct = folded;
+      pos += length;
+      token.end = pos;
+      return token;
+    }
   }
+  bool letters_only = true;
   while (pos < text.size()) {
+    pos += detail::ascii_letter_run(text.substr(pos), /*at_is_letter=*/false);
+    if (pos == text.size()) break;
     const char b = text[pos];
     const bool part_of_run =
-        is_alpha(b) || is_digit(b) ||
-        (is_high(b) && space_length(text, pos) == 0 && unicode_punct(text, pos).first == 0);
+        is_digit(b) || (is_high(b) && space_length(text, pos) == 0 && unicode_punct(text, pos).first == 0);
     if (!part_of_run) {
       break;
     }
+    letters_only = false;
     ++pos;
   }
   token.end = pos;
-  classify_run(text.substr(token.begin, token.end - token.begin), token);
+  classify_run(text.substr(token.begin, token.end - token.begin), letters_only, token);
   return token;
 }
 
@@ -327,31 +420,33 @@ class TokenWindow {
       return m_end;
     }
     while (m_count <= i) {
-      m_ring[(m_head + m_count) % kSize] = scan_token(m_text, m_pos);
+      m_ring[(m_head + m_count) % kRing] = scan_token(m_text, m_pos);
       ++m_count;
     }
-    return m_ring[(m_head + i) % kSize];
+    return m_ring[(m_head + i) % kRing];
   }
 
   // before(0) is the token just ahead of [0]; kEnd at the start of the text.
-  [[nodiscard]] const Token& before(std::size_t i) const noexcept { return m_before[i]; }
+  [[nodiscard]] const Token& before(std::size_t i) const noexcept { return m_ring[(m_head + kRing - 1 - i) % kRing]; }
 
   void advance(std::size_t n) noexcept {
     for (std::size_t i = 0; i < n; ++i) {
-      m_before[1] = m_before[0];
-      m_before[0] = (*this)[0];
-      m_head = (m_head + 1) % kSize;
+      (void)(*this)[0];
+      m_head = (m_head + 1) % kRing;
       --m_count;
     }
   }
 
  private:
+  // The ring keeps the two tokens before [0] behind the window, where look-ahead (at most kSize tokens)
+  // never reaches, so advancing copies no token.
+  static constexpr std::size_t kRing = 2 * kSize;
+
   std::string_view m_text;
   std::size_t m_pos = 0;
-  std::array<Token, kSize> m_ring{};
+  std::array<Token, kRing> m_ring{};
   std::size_t m_head = 0;
   std::size_t m_count = 0;
-  std::array<Token, 2> m_before{};
   Token m_end{};
 };
 

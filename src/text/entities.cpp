@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "storyline/text/dates.hpp"
 #include "storyline/text/stopwords.hpp"
 #include "storyline/text/unicode.hpp"
+#include "text/ascii.hpp"
+#include "text/flat_table.hpp"
 #include "text/lexicon.hpp"
 
 namespace storyline {
@@ -17,17 +17,49 @@ namespace {
 // ---------------------------------------------------------------------------------------------------
 // Word lists, keyed by entity_key so that lookups ignore case and hyphenation.
 
+// Writes entity_key(name) into `key`. An article asks for thousands of keys (each candidate span is
+// looked up at several lengths); one reused buffer saves an allocation per key, and ASCII names, the
+// common case, are folded on the fly.
+void build_key(std::string_view name, std::string& key) {
+  // Folding ASCII keeps the length, and for other text the folded form is what is filtered, so the key
+  // never outgrows its source: write into a buffer of that size, then cut it to length.
+  std::string folded_storage;
+  const bool ascii = detail::is_ascii(name);
+  if (!ascii) folded_storage = case_fold(name);
+  const std::string_view source = ascii ? name : std::string_view(folded_storage);
+  key.resize(source.size());
+  std::size_t length = 0;
+  bool pending_space = false;
+  for (char c : source) {
+    if (ascii) c = detail::ascii_fold(c);
+    const auto byte = static_cast<unsigned char>(c);
+    const bool word_byte = byte >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!word_byte) {
+      pending_space = length > 0;
+      continue;
+    }
+    if (pending_space) key[length++] = ' ';
+    pending_space = false;
+    key[length++] = c;
+  }
+  key.resize(length);
+}
+
 struct PlaceHit {
   std::string_view canonical;
   bool demonym = false;
 };
 
+// Flat tables, probed with views of a key buffer: every capitalised span is looked up several times.
+using KeySet = detail::WordMap<bool>;
+
 struct Lexicon {
-  std::unordered_map<std::string, PlaceHit> places;  // place names and demonyms
-  std::unordered_set<std::string> titles;             // "secretary of state", "president"
-  std::unordered_set<std::string> roles;              // "leader", "spokesman"
-  std::unordered_set<std::string> organisation_words;
-  std::unordered_set<std::string> place_words;
+  detail::WordMap<std::uint32_t> places;  // place names and demonyms, as indexes into place_hits
+  std::vector<PlaceHit> place_hits;
+  KeySet titles;  // "secretary of state", "president"
+  KeySet roles;   // "leader", "spokesman"
+  KeySet organisation_words;
+  KeySet place_words;
   std::size_t longest_place = 1;  // in words, to bound the longest-match search
   std::size_t longest_title = 1;
 };
@@ -42,45 +74,100 @@ const Lexicon& lexicon() {
     for (const auto& place : detail::place_names()) {
       std::string key = entity_key(place.surface);
       lex->longest_place = std::max(lex->longest_place, word_count(key));
-      lex->places.emplace(std::move(key), PlaceHit{place.canonical, false});
+      if (lex->places.insert_if_absent(key, static_cast<std::uint32_t>(lex->place_hits.size()))) {
+        lex->place_hits.push_back(PlaceHit{place.canonical, false});
+      }
     }
     for (const auto& demonym : detail::demonyms()) {
       std::string key = entity_key(demonym.surface);
       lex->longest_place = std::max(lex->longest_place, word_count(key));
-      lex->places.emplace(std::move(key), PlaceHit{demonym.canonical, true});
+      if (lex->places.insert_if_absent(key, static_cast<std::uint32_t>(lex->place_hits.size()))) {
+        lex->place_hits.push_back(PlaceHit{demonym.canonical, true});
+      }
     }
     for (std::string_view title : detail::person_titles()) {
       std::string key = entity_key(title);
       lex->longest_title = std::max(lex->longest_title, word_count(key));
-      lex->titles.insert(std::move(key));
+      lex->titles.insert_if_absent(key, true);
     }
-    for (std::string_view role : detail::person_roles()) lex->roles.insert(entity_key(role));
-    for (std::string_view word : detail::organisation_words()) lex->organisation_words.insert(entity_key(word));
-    for (std::string_view word : detail::place_words()) lex->place_words.insert(entity_key(word));
+    for (std::string_view role : detail::person_roles()) lex->roles.insert_if_absent(entity_key(role), true);
+    for (std::string_view word : detail::organisation_words()) {
+      lex->organisation_words.insert_if_absent(entity_key(word), true);
+    }
+    for (std::string_view word : detail::place_words()) lex->place_words.insert_if_absent(entity_key(word), true);
     return lex;
   }();
   return *kLexicon;
 }
 
+// A short list of short words, checked for every word of an article. A 256-bit filter on a word's
+// first and last byte and length turns most words away at once; the rest, up to eight bytes, are
+// compared as integers (with their length), which spares a memcmp call per entry.
+template <std::size_t N>
+class SmallWordList {
+ public:
+  constexpr explicit SmallWordList(const std::array<std::string_view, N>& words) : m_words(words) {
+    for (std::size_t i = 0; i < N; ++i) {
+      m_sizes[i] = words[i].size();
+      m_packed[i] = words[i].size() <= 8 ? pack(words[i]) : 0;
+      const std::size_t bit = filter_bit(words[i]);
+      m_filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
+
+  [[nodiscard]] constexpr bool contains(std::string_view word) const noexcept {
+    const std::size_t bit = filter_bit(word);
+    if ((m_filter[bit / 64] >> (bit % 64) & 1) == 0) return false;
+    if (word.size() > 8) return std::find(m_words.begin(), m_words.end(), word) != m_words.end();
+    const std::uint64_t packed = pack(word);
+    for (std::size_t i = 0; i < N; ++i) {
+      if (m_sizes[i] == word.size() && m_packed[i] == packed) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr std::uint64_t pack(std::string_view word) noexcept {
+    std::uint64_t packed = 0;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      packed |= std::uint64_t{static_cast<unsigned char>(word[i])} << (8 * i);
+    }
+    return packed;
+  }
+
+  static constexpr std::size_t filter_bit(std::string_view word) noexcept {
+    if (word.empty()) return 0;
+    const auto first = static_cast<unsigned char>(word.front());
+    const auto last = static_cast<unsigned char>(word.back());
+    return (first * 131U + last * 7U + word.size() * 31U) % 256U;
+  }
+
+  std::array<std::string_view, N> m_words;
+  std::array<std::size_t, N> m_sizes{};
+  std::array<std::uint64_t, N> m_packed{};
+  std::array<std::uint64_t, 4> m_filter{};
+};
+
 // Named events are neither people nor places: "Storm Brigid", "Hurricane Katrina", "Operation Desert Storm".
 bool is_event_word(std::string_view key) {
-  static constexpr std::array<std::string_view, 8> kWords = {"storm",  "hurricane", "typhoon",  "cyclone",
-                                                             "tornado", "operation", "wildfire", "tropical"};
-  return std::find(kWords.begin(), kWords.end(), key) != kWords.end();
+  static constexpr SmallWordList<8> kWords(std::to_array<std::string_view>(
+      {"storm", "hurricane", "typhoon", "cyclone", "tornado", "operation", "wildfire", "tropical"}));
+  return kWords.contains(key);
 }
 
 // Lower-case particles inside names: "Bashar al-Assad", "Ludwig van Beethoven", "Gulf of Mexico".
 bool is_name_particle(std::string_view word) {
-  static constexpr std::array<std::string_view, 18> kParticles = {
-      "of", "al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "dos"};
-  return std::find(kParticles.begin(), kParticles.end(), word) != kParticles.end();
+  if (word.size() > 5) return false;  // most words: none of the particles is longer
+  static constexpr SmallWordList<18> kParticles(std::to_array<std::string_view>(
+      {"of", "al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "dos"}));
+  return kParticles.contains(word);
 }
 
 // Verbs of saying right after a name: in news prose their subject is nearly always a person.
 bool is_speech_verb(std::string_view word) {
-  static constexpr std::array<std::string_view, 9> kVerbs = {"said",  "says",  "told",    "added", "asked",
-                                                             "wrote", "tweeted", "insisted", "stated"};
-  return std::find(kVerbs.begin(), kVerbs.end(), word) != kVerbs.end();
+  static constexpr SmallWordList<9> kVerbs(std::to_array<std::string_view>(
+      {"said", "says", "told", "added", "asked", "wrote", "tweeted", "insisted", "stated"}));
+  return kVerbs.contains(word);
 }
 
 bool only_spaces(std::string_view gap) {
@@ -109,12 +196,16 @@ class UnitBuilder {
  public:
   UnitBuilder(std::string_view text, std::span<const Token> tokens) : m_text(text), m_tokens(tokens) {}
 
-  std::vector<Unit> build() {
+  // Also lists the words that do not start with a capital letter, by token index: the pass over the
+  // tokens tells them apart anyway.
+  std::vector<Unit> build(std::vector<std::size_t>& lower_case_words) {
     std::vector<Unit> units;
+    lower_case_words.clear();
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
       const Token& token = m_tokens[i];
       if (token.kind != TokenKind::kWord) continue;
-      const bool capital = starts_with_capital(token.text);
+      const bool capital = detail::starts_with_capital(token.text);
+      if (!capital) lower_case_words.push_back(i);
       const bool particle = !capital && is_name_particle(token.text);
       if (!capital && !particle) continue;
       Unit unit{token.offset, token.end(), i, i, token.sentence_start, particle};
@@ -123,6 +214,9 @@ class UnitBuilder {
       unit.particle = particle && unit.last_token == i;
       extend_abbreviation(unit);
       strip_possessive(unit);
+      for (std::size_t joined = i + 1; joined <= unit.last_token; ++joined) {  // words only, see extend_hyphenated
+        if (!detail::starts_with_capital(m_tokens[joined].text)) lower_case_words.push_back(joined);
+      }
       i = unit.last_token;
       units.push_back(unit);
     }
@@ -136,7 +230,7 @@ class UnitBuilder {
 
   // "Jong-un", "Jae-in", "al-Assad", "Port-au-Prince" are one name part. "Trump-Kim" is two names unless
   // the gazetteer knows the compound ("Guinea-Bissau"): two capitalised halves are left apart.
-  void extend_hyphenated(Unit& unit) const {
+  void extend_hyphenated(Unit& unit) {
     std::size_t last = unit.last_token;
     bool capitalised_parts_only = starts_with_capital(m_tokens[last].text);
     while (last + 1 < m_tokens.size() && m_tokens[last + 1].kind == TokenKind::kWord && gap(last, last + 1) == "-") {
@@ -145,7 +239,10 @@ class UnitBuilder {
     }
     if (last == unit.last_token) return;
     const std::string_view compound = m_text.substr(unit.begin, m_tokens[last].end() - unit.begin);
-    if (capitalised_parts_only && !lexicon().places.contains(entity_key(compound))) return;
+    if (capitalised_parts_only) {
+      build_key(compound, m_key);
+      if (!lexicon().places.contains(std::string_view(m_key))) return;
+    }
     unit.last_token = last;
     unit.end = m_tokens[last].end();
   }
@@ -164,6 +261,7 @@ class UnitBuilder {
 
   std::string_view m_text;
   std::span<const Token> m_tokens;
+  std::string m_key;  // build_key's buffer
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -180,15 +278,15 @@ struct Mention {
 
 class MentionFinder {
  public:
-  MentionFinder(std::string_view text, std::span<const Token> tokens, std::string_view lang)
-      : m_text(text), m_tokens(tokens), m_lang(lang), m_lex(lexicon()) {
-    for (const Token& token : tokens) {
-      if (token.kind == TokenKind::kWord && !starts_with_capital(token.text)) m_lower_case_words.insert(token.text);
-    }
-  }
+  // `folds`: a table to fill, kept by the caller across calls.
+  MentionFinder(std::string_view text, std::span<const Token> tokens, std::string_view lang,
+                detail::WordMap<std::uint32_t>& folds)
+      : m_text(text), m_tokens(tokens), m_lang(lang), m_lex(lexicon()), m_folds(folds) {}
 
   std::vector<Mention> find() {
-    const std::vector<Unit> units = UnitBuilder(m_text, m_tokens).build();
+    const std::vector<Unit> units = UnitBuilder(m_text, m_tokens).build(m_lower_case_words);
+    index_units(units);
+    find_lower_case_forms(units);
     std::size_t i = 0;
     while (i < units.size()) {
       if (units[i].particle) {  // "leader of North Korea": the span starts after the particle
@@ -219,7 +317,55 @@ class MentionFinder {
   std::string_view slice(std::span<const Unit> units) const {
     return m_text.substr(units.front().begin, units.back().end - units.front().begin);
   }
-  std::string key_of(std::span<const Unit> units) const { return entity_key(slice(units)); }
+  // Spans are looked up many times (as places, titles, calendar and organisation words), so in ASCII text
+  // each unit's key is built once. A span's key is then its units' keys joined by single spaces: units
+  // in a span are separated by spaces only and each has a word character, and ASCII folds byte by byte,
+  // so that is exactly entity_key of the span's text. Other text takes the general path. Each unit's
+  // case-folded text is kept as well, for trim_sentence_opener.
+  void index_units(const std::vector<Unit>& units) {
+    m_units = units.data();
+    m_unit_keys.clear();
+    m_unit_key_ends.clear();
+    m_unit_folds.clear();
+    m_unit_fold_ends.clear();
+    m_ascii = detail::is_ascii(m_text);
+    for (const Unit& unit : units) {
+      const std::string_view text = m_text.substr(unit.begin, unit.end - unit.begin);
+      if (m_ascii) {
+        build_key(text, m_key);
+        m_unit_keys += m_key;
+        m_unit_key_ends.push_back(m_unit_keys.size());
+        const std::size_t fold_begin = m_unit_folds.size();
+        m_unit_folds += text;
+        std::transform(m_unit_folds.begin() + static_cast<std::ptrdiff_t>(fold_begin), m_unit_folds.end(),
+                       m_unit_folds.begin() + static_cast<std::ptrdiff_t>(fold_begin), detail::ascii_fold);
+      } else {
+        m_unit_folds += case_fold(text);
+      }
+      m_unit_fold_ends.push_back(m_unit_folds.size());
+    }
+  }
+
+  std::string_view unit_key(std::size_t index) const {
+    const std::size_t begin = index == 0 ? 0 : m_unit_key_ends[index - 1];
+    return std::string_view(m_unit_keys).substr(begin, m_unit_key_ends[index] - begin);
+  }
+
+  // The key of the span, valid until the next call.
+  std::string_view key_of(std::span<const Unit> units) {
+    if (!m_ascii) {
+      build_key(slice(units), m_key);
+      return m_key;
+    }
+    const auto first = static_cast<std::size_t>(units.data() - m_units);
+    if (units.size() == 1) return unit_key(first);
+    m_key.clear();
+    for (std::size_t i = first; i < first + units.size(); ++i) {
+      if (i > first) m_key += ' ';
+      m_key += unit_key(i);
+    }
+    return m_key;
+  }
 
   // The folded word of the token right before / after the span, if only spaces (or ", ") separate them.
   std::string neighbour_word(std::span<const Unit> units, bool before) const {
@@ -272,40 +418,86 @@ class MentionFinder {
   // Capitalisation of a sentence's first word carries no information: drop stop words there ("The",
   // "Both") and words the article also writes in lower case ("Later ... later"), and remember that a
   // remaining lone word may still be an ordinary word ("Following").
+  // Which units the text also writes in lower case somewhere: a capitalised sentence opener is trimmed
+  // when its case-folded form is a lower-case word of the text. Only the units' forms can be asked
+  // about, so they go into a small table that the lower-case words are then looked up in, rather than
+  // every lower-case word into a table of its own.
+  void find_lower_case_forms(const std::vector<Unit>& units) {
+    m_folds.clear_for(units.size());
+    m_unit_fold_ids.clear();
+    // Most lower-case words differ from every form in first byte, last byte or length: a 256-bit filter
+    // on those turns them away before any hashing.
+    std::array<std::uint64_t, 4> filter{};
+    const auto filter_bit = [](std::string_view word) {
+      const auto first = static_cast<unsigned char>(word.front());
+      const auto last = static_cast<unsigned char>(word.back());
+      return (first * 131U + last * 7U + word.size() * 31U) % 256U;
+    };
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      const std::string_view fold = unit_fold(i);
+      if (!fold.empty()) {
+        const std::size_t bit = filter_bit(fold);
+        filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
+      }
+      const std::uint32_t* known = m_folds.find(fold);
+      const auto id = known != nullptr ? *known : static_cast<std::uint32_t>(m_folds.size());
+      if (known == nullptr) m_folds.insert(fold, id);
+      m_unit_fold_ids.push_back(id);
+    }
+    m_written_in_lower_case.assign(m_folds.size(), false);
+    if (m_folds.size() == 0) return;
+    for (const std::size_t index : m_lower_case_words) {
+      const std::string_view word = m_tokens[index].text;
+      const std::size_t bit = filter_bit(word);
+      if ((filter[bit / 64] >> (bit % 64) & 1) == 0) continue;
+      if (const std::uint32_t* id = m_folds.find(word)) m_written_in_lower_case[*id] = true;
+    }
+  }
+
+  std::string_view unit_fold(std::size_t index) const {
+    const std::size_t begin = index == 0 ? 0 : m_unit_fold_ends[index - 1];
+    return std::string_view(m_unit_folds).substr(begin, m_unit_fold_ends[index] - begin);
+  }
+
   std::span<const Unit> trim_sentence_opener(std::span<const Unit> span) {
     if (!span.front().sentence_start) return span;
     while (!span.empty()) {
-      const std::string folded = case_fold(slice(span.first(1)));
-      if (!is_stopword(m_lang, folded) && !m_lower_case_words.contains(folded)) break;
+      const auto unit = static_cast<std::size_t>(span.data() - m_units);
+      if (!is_stopword(m_lang, unit_fold(unit)) && !m_written_in_lower_case[m_unit_fold_ids[unit]]) break;
       span = span.subspan(1);
     }
     m_opener = !span.empty() && span.size() == 1 && span.front().sentence_start;
     return span;
   }
 
-  std::span<const Unit> trim_calendar_words(std::span<const Unit> span) const {
+  std::span<const Unit> trim_calendar_words(std::span<const Unit> span) {
     while (!span.empty() && is_calendar_word(key_of(span.first(1)))) span = span.subspan(1);
     return span;
   }
 
-  std::optional<std::pair<std::size_t, PlaceHit>> match_place(std::span<const Unit> span) const {
+  const PlaceHit* place(std::string_view key) const {
+    const std::uint32_t* index = m_lex.places.find(key);
+    return index != nullptr ? &m_lex.place_hits[*index] : nullptr;
+  }
+
+  std::optional<std::pair<std::size_t, PlaceHit>> match_place(std::span<const Unit> span) {
     for (std::size_t length = std::min(span.size(), m_lex.longest_place); length > 0; --length) {
-      std::string key = key_of(span.first(length));
-      auto it = m_lex.places.find(key);
+      std::string_view key = key_of(span.first(length));
+      const PlaceHit* hit = place(key);
       // Plural demonyms ("Americans", "North Koreans") name the place's people.
-      if (it == m_lex.places.end() && key.size() > 1 && key.back() == 's') {
-        key.pop_back();
-        it = m_lex.places.find(key);
-        if (it != m_lex.places.end() && !it->second.demonym) it = m_lex.places.end();
+      if (hit == nullptr && key.size() > 1 && key.back() == 's') {
+        key.remove_suffix(1);
+        hit = place(key);
+        if (hit != nullptr && !hit->demonym) hit = nullptr;
       }
-      if (it != m_lex.places.end()) return std::make_pair(length, it->second);
+      if (hit != nullptr) return std::make_pair(length, *hit);
     }
     return std::nullopt;
   }
 
   // The first title in `span` that has a name after it, as (start, length). A title word ending the
   // span is part of a name instead ("Martin Luther King").
-  std::optional<std::pair<std::size_t, std::size_t>> find_title(std::span<const Unit> span) const {
+  std::optional<std::pair<std::size_t, std::size_t>> find_title(std::span<const Unit> span) {
     for (std::size_t start = 0; start + 1 < span.size(); ++start) {
       const std::size_t length = match_title(span.subspan(start));
       if (length > 0 && start + length < span.size()) return std::make_pair(start, length);
@@ -313,7 +505,7 @@ class MentionFinder {
     return std::nullopt;
   }
 
-  std::size_t match_title(std::span<const Unit> span) const {
+  std::size_t match_title(std::span<const Unit> span) {
     for (std::size_t length = std::min(span.size(), m_lex.longest_title); length > 0; --length) {
       if (m_lex.titles.contains(key_of(span.first(length)))) return length;
     }
@@ -363,11 +555,17 @@ class MentionFinder {
 
   void add(std::span<const Unit> span, EntityKind kind, std::string canonical = {}) {
     Mention mention;
-    mention.surface = canonical.empty() ? std::string(slice(span)) : std::move(canonical);
-    mention.key = entity_key(mention.surface);
+    const std::string_view span_key = key_of(span);
+    mention.words = word_count(span_key);
+    if (canonical.empty()) {
+      mention.surface = slice(span);
+      mention.key = span_key;  // entity_key(surface)
+    } else {
+      mention.surface = std::move(canonical);
+      mention.key = entity_key(mention.surface);
+    }
     mention.kind = kind;
     mention.offset = span.front().begin;
-    mention.words = word_count(entity_key(slice(span)));
     mention.uncertain = m_opener && span.size() == 1 && span.front().sentence_start && kind != EntityKind::kPlace &&
                         !is_acronym(slice(span));
     m_opener = false;
@@ -378,73 +576,91 @@ class MentionFinder {
   std::span<const Token> m_tokens;
   std::string_view m_lang;
   const Lexicon& m_lex;
-  std::unordered_set<std::string_view> m_lower_case_words;  // words the text writes in lower case somewhere
+  // find_lower_case_forms' results: the units' case-folded forms back to back and where each ends, each
+  // unit's form as an id, and per id whether the text has it as a lower-case word.
+  detail::WordMap<std::uint32_t>& m_folds;
+  std::vector<std::size_t> m_lower_case_words;  // tokens, by index
+  std::string m_unit_folds;
+  std::vector<std::size_t> m_unit_fold_ends;
+  std::vector<std::uint32_t> m_unit_fold_ids;
+  std::vector<bool> m_written_in_lower_case;
   std::vector<Mention> m_mentions;
+  std::string m_key;  // key_of's buffer
+  // index_unit_keys' results: the units' keys back to back, where each ends, and whether they apply.
+  const Unit* m_units = nullptr;
+  std::string m_unit_keys;
+  std::vector<std::size_t> m_unit_key_ends;
+  bool m_ascii = false;
   bool m_opener = false;
 };
 
 // ---------------------------------------------------------------------------------------------------
 // Resolution: short forms join the full name they abbreviate, then mentions group into entities.
 
-std::vector<std::string_view> split_words(std::string_view key) {
-  std::vector<std::string_view> words;
-  std::size_t start = 0;
-  while (start <= key.size()) {
-    const std::size_t space = std::min(key.find(' ', start), key.size());
-    words.push_back(key.substr(start, space - start));
-    start = space + 1;
-  }
-  return words;
-}
-
-// "Pompeo" shortens "Mike Pompeo" (surname), "Kim" shortens "Kim Jong-un" (family name first).
+// "Pompeo" shortens "Mike Pompeo" (surname), "Kim" shortens "Kim Jong-un" (family name first): the
+// short key's words are the first or the last words of the full key, which has more words. Keys are
+// words joined by single spaces, so that is the full key starting (or ending) with the short key where
+// a space follows (or precedes) it; no splitting into words is needed.
 bool shortens(std::string_view short_key, std::string_view full_key) {
-  const auto short_words = split_words(short_key);
-  const auto full_words = split_words(full_key);
-  if (short_words.size() >= full_words.size()) return false;
-  return std::equal(short_words.begin(), short_words.end(), full_words.begin()) ||
-         std::equal(short_words.rbegin(), short_words.rend(), full_words.rbegin());
+  if (full_key.size() <= short_key.size()) return false;
+  const std::size_t rest = full_key.size() - short_key.size();
+  return (full_key.starts_with(short_key) && full_key[short_key.size()] == ' ') ||
+         (full_key.ends_with(short_key) && full_key[rest - 1] == ' ');
 }
 
 // A short form refers to the nearest full name mentioned before it (journalists introduce a person in
 // full, then shorten); failing that, to the first one mentioned after it.
 void resolve_short_forms(std::vector<Mention>& mentions) {
+  // Only people are full forms. The searches walk lists of them rather than every mention (a long article
+  // has thousands, mostly places and organisations): before i, mentions as resolved so far; after i,
+  // mentions as found, since those are not resolved yet.
+  std::vector<std::size_t> people_before;
+  std::vector<std::size_t> people_after;
+  for (std::size_t j = 0; j < mentions.size(); ++j) {
+    if (mentions[j].kind == EntityKind::kPerson) people_after.push_back(j);
+  }
+  std::size_t first_after = 0;  // into people_after: the first index greater than i
   for (std::size_t i = 0; i < mentions.size(); ++i) {
+    while (first_after < people_after.size() && people_after[first_after] <= i) ++first_after;
     Mention& mention = mentions[i];
-    if (mention.kind != EntityKind::kPerson && mention.kind != EntityKind::kOther) continue;
-    const Mention* target = nullptr;
-    for (std::size_t j = i; j-- > 0;) {
-      if (mentions[j].kind == EntityKind::kPerson && shortens(mention.key, mentions[j].key)) {
-        target = &mentions[j];
-        break;
+    if (mention.kind == EntityKind::kPerson || mention.kind == EntityKind::kOther) {
+      const Mention* target = nullptr;
+      for (auto j = people_before.rbegin(); j != people_before.rend(); ++j) {
+        if (shortens(mention.key, mentions[*j].key)) {
+          target = &mentions[*j];
+          break;
+        }
+      }
+      for (std::size_t k = first_after; target == nullptr && k < people_after.size(); ++k) {
+        if (shortens(mention.key, mentions[people_after[k]].key)) target = &mentions[people_after[k]];
+      }
+      if (target != nullptr) {
+        mention.key = target->key;
+        mention.surface = target->surface;
+        mention.kind = EntityKind::kPerson;
+        mention.words = target->words;
+        mention.uncertain = false;
       }
     }
-    for (std::size_t j = i + 1; target == nullptr && j < mentions.size(); ++j) {
-      if (mentions[j].kind == EntityKind::kPerson && shortens(mention.key, mentions[j].key)) target = &mentions[j];
-    }
-    if (target == nullptr) continue;
-    mention.key = target->key;
-    mention.surface = target->surface;
-    mention.kind = EntityKind::kPerson;
-    mention.words = target->words;
-    mention.uncertain = false;
+    if (mention.kind == EntityKind::kPerson) people_before.push_back(i);
   }
 }
 
 std::vector<Entity> group(const std::vector<Mention>& mentions) {
   std::vector<Entity> entities;
-  std::unordered_map<std::string, std::size_t> index;
+  detail::WordMap<std::uint32_t> index;
   std::vector<std::array<std::size_t, 4>> kind_votes;
   std::vector<std::size_t> name_words;
   for (const Mention& mention : mentions) {
     if (mention.uncertain) continue;
-    auto [it, inserted] = index.try_emplace(mention.key, entities.size());
-    if (inserted) {
+    const std::uint32_t* known = index.find(mention.key);
+    const std::size_t e = known != nullptr ? *known : entities.size();
+    if (known == nullptr) {
+      index.insert(mention.key, static_cast<std::uint32_t>(e));
       entities.push_back({mention.key, mention.surface, mention.kind, 0, mention.offset});
       kind_votes.push_back({});
       name_words.push_back(mention.words);
     }
-    const std::size_t e = it->second;
     ++entities[e].mentions;
     ++kind_votes[e][static_cast<std::size_t>(mention.kind)];
     if (mention.words > name_words[e]) {  // show the fullest form seen
@@ -477,26 +693,15 @@ std::string_view entity_kind_name(EntityKind kind) noexcept {
 }
 
 std::string entity_key(std::string_view name) {
-  const std::string folded = case_fold(name);
   std::string key;
-  key.reserve(folded.size());
-  bool pending_space = false;
-  for (const char c : folded) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool word_byte = byte >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (!word_byte) {
-      pending_space = !key.empty();
-      continue;
-    }
-    if (pending_space) key += ' ';
-    pending_space = false;
-    key += c;
-  }
+  build_key(name, key);
   return key;
 }
 
 std::vector<Entity> find_entities(std::string_view text, std::span<const Token> tokens, std::string_view lang) {
-  std::vector<Mention> mentions = MentionFinder(text, tokens, lang).find();
+  // One table per thread, reused: a fresh one per article costs an allocation each time.
+  thread_local detail::WordMap<std::uint32_t> folds;
+  std::vector<Mention> mentions = MentionFinder(text, tokens, lang, folds).find();
   resolve_short_forms(mentions);
   return group(mentions);
 }

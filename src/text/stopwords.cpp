@@ -1,30 +1,35 @@
 #include "storyline/text/stopwords.hpp"
 
 #include <array>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "text/flat_table.hpp"
 #include "text/lexicon.hpp"
 
 namespace storyline {
 namespace {
 
-// Lists are turned into hash sets once, on first use of a language, and never freed: they are small,
-// and a static cache keeps lookups on the per-token hot path to one hash probe.
-const std::unordered_set<std::string_view>& stopword_set(std::string_view lang) {
-  using Sets = std::vector<std::pair<std::string_view, std::unordered_set<std::string_view>>>;
+// Lists are turned into hash sets once, on first use of any language, and never freed: they are small,
+// and a static cache keeps lookups on the per-token hot path to one probe of a flat table.
+using WordSet = detail::WordMap<bool>;
+
+const WordSet& stopword_set(std::string_view lang) {
+  using Sets = std::vector<std::pair<std::string_view, WordSet>>;
   static const Sets* const kSets = [] {
     constexpr std::array<std::string_view, 12> kLanguages = {"en", "de", "fr", "es", "it", "pt",
                                                              "nl", "sv", "da", "no", "fi", "ru"};
     auto* sets = new Sets();
     for (std::string_view code : kLanguages) {
       const auto words = detail::stopwords(code);
-      sets->emplace_back(code, std::unordered_set<std::string_view>(words.begin(), words.end()));
+      WordSet set;
+      set.reserve(words.size());
+      for (std::string_view word : words) set.insert_if_absent(word, true);
+      sets->emplace_back(code, std::move(set));
     }
     return sets;
   }();
-  static const std::unordered_set<std::string_view> kNone;
+  static const WordSet kNone;
   for (const auto& [code, set] : *kSets) {
     if (code == lang) return set;
   }
@@ -37,6 +42,6 @@ bool is_stopword(std::string_view lang, std::string_view folded_word) noexcept {
   return stopword_set(lang).contains(folded_word);
 }
 
-bool has_stopwords(std::string_view lang) noexcept { return !stopword_set(lang).empty(); }
+bool has_stopwords(std::string_view lang) noexcept { return stopword_set(lang).size() > 0; }
 
 }  // namespace storyline

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "storyline/text/unicode.hpp"
+#include "text/term_weights_detail.hpp"
+
 namespace storyline {
 
 void DocumentFrequencies::add_document(std::span<const std::string_view> distinct_terms) {
@@ -17,39 +20,80 @@ void DocumentFrequencies::add_document(std::span<const std::string_view> distinc
   }
 }
 
+void DocumentFrequencies::add_document(std::span<const std::string_view> distinct_terms,
+                                       std::span<std::size_t> frequencies) {
+  ++m_documents;
+  for (std::size_t i = 0; i < distinct_terms.size(); ++i) {
+    auto it = m_frequency.find(distinct_terms[i]);
+    if (it == m_frequency.end()) it = m_frequency.emplace(std::string(distinct_terms[i]), 0).first;
+    frequencies[i] = ++it->second;
+  }
+}
+
 std::size_t DocumentFrequencies::frequency(std::string_view term) const noexcept {
   const auto it = m_frequency.find(term);
   return it == m_frequency.end() ? 0 : it->second;
 }
 
 double DocumentFrequencies::idf(std::string_view term) const noexcept {
-  const auto n = static_cast<double>(m_documents);
-  const auto df = static_cast<double>(frequency(term));
+  return detail::smoothed_idf(m_documents, frequency(term));
+}
+
+double detail::smoothed_idf(std::size_t documents, std::size_t frequency) noexcept {
+  const auto n = static_cast<double>(documents);
+  const auto df = static_cast<double>(frequency);
   return std::log((1.0 + n) / (1.0 + df)) + 1.0;
+}
+
+std::vector<WeightedTerm> detail::weigh_counted_terms(std::span<const CountedTerm> terms, std::size_t documents,
+                                                      std::size_t limit) {
+  // Candidates are ranked by pointer to their term; only the `limit` kept become WeightedTerms, so the
+  // stems of the rest are never copied. Weights are summed in the counts' iteration order, as always.
+  struct Candidate {
+    double weight;
+    const CountedTerm* term;
+  };
+  std::vector<Candidate> candidates;
+  candidates.reserve(terms.size());
+  double norm = 0.0;
+  for (const CountedTerm& term : terms) {
+    const double weight = (1.0 + std::log(static_cast<double>(term.count))) * smoothed_idf(documents, term.frequency);
+    norm += weight * weight;
+    candidates.push_back({weight, &term});
+  }
+  norm = std::sqrt(norm);
+  // Stems are unique, so this order is total and the kept terms and their order do not depend on the
+  // order of the candidates.
+  const auto heavier = [](const Candidate& a, const Candidate& b) {
+    return a.weight != b.weight ? a.weight > b.weight : a.term->term < b.term->term;
+  };
+  const std::size_t keep = (limit == 0 || limit > candidates.size()) ? candidates.size() : limit;
+  const auto kept_end = candidates.begin() + static_cast<std::ptrdiff_t>(keep);
+  if (keep == candidates.size()) {
+    std::sort(candidates.begin(), candidates.end(), heavier);
+  } else {
+    std::partial_sort(candidates.begin(), kept_end, candidates.end(), heavier);
+  }
+  std::vector<WeightedTerm> weighted;
+  weighted.reserve(keep);
+  for (auto it = candidates.begin(); it != kept_end; ++it) {
+    double weight = it->weight;
+    if (norm > 0.0) weight /= norm;
+    const CountedTerm& term = *it->term;
+    weighted.push_back(
+        {std::string(term.term), term.fold_display ? case_fold(term.display) : std::string(term.display), weight});
+  }
+  return weighted;
 }
 
 std::vector<WeightedTerm> weigh_terms(const std::unordered_map<std::string, TermCount>& counts,
                                       const DocumentFrequencies& frequencies, std::size_t limit) {
-  std::vector<WeightedTerm> terms;
+  std::vector<detail::CountedTerm> terms;
   terms.reserve(counts.size());
-  double norm = 0.0;
   for (const auto& [stem, count] : counts) {
-    const double weight = (1.0 + std::log(static_cast<double>(count.count))) * frequencies.idf(stem);
-    norm += weight * weight;
-    terms.push_back({stem, {}, weight});
+    terms.push_back({stem, count.count, count.first_surface, false, frequencies.frequency(stem)});
   }
-  norm = std::sqrt(norm);
-  const auto heavier = [](const WeightedTerm& a, const WeightedTerm& b) {
-    return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
-  };
-  const std::size_t keep = (limit == 0 || limit > terms.size()) ? terms.size() : limit;
-  std::partial_sort(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(keep), terms.end(), heavier);
-  terms.resize(keep);
-  for (auto& term : terms) {
-    if (norm > 0.0) term.weight /= norm;
-    term.display = counts.at(term.term).first_surface;
-  }
-  return terms;
+  return detail::weigh_counted_terms(terms, frequencies.documents(), limit);
 }
 
 }  // namespace storyline

@@ -11,12 +11,10 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "text/ascii.hpp"
+
 namespace storyline {
 namespace {
-
-bool is_ascii(std::string_view text) noexcept {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 int32_t to_icu_length(std::size_t size) noexcept { return static_cast<int32_t>(size); }
 
@@ -43,7 +41,7 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
 
 std::string normalize_nfkc(std::string_view text) {
   // ASCII is already in NFKC; most articles are mostly ASCII, so this saves a full ICU pass.
-  if (is_ascii(text)) return std::string(text);
+  if (detail::is_ascii(text)) return std::string(text);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   std::string out;
@@ -56,11 +54,9 @@ std::string normalize_nfkc(std::string_view text) {
 }
 
 std::string case_fold(std::string_view text) {
-  if (is_ascii(text)) {
+  if (detail::is_ascii(text)) {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    });
+    std::transform(out.begin(), out.end(), out.begin(), detail::ascii_fold);
     return out;
   }
   std::string out;
@@ -75,6 +71,9 @@ std::string case_fold(std::string_view text) {
 
 bool starts_with_capital(std::string_view word) noexcept {
   if (word.empty()) return false;
+  // The only upper-case ASCII letters are A-Z, and ASCII has no title-case letters; this runs for every
+  // word of an article, more than once.
+  if (static_cast<unsigned char>(word.front()) < 0x80) return word.front() >= 'A' && word.front() <= 'Z';
   const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
   int32_t i = 0;
   UChar32 c = 0;

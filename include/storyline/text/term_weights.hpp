@@ -17,6 +17,10 @@ class DocumentFrequencies {
  public:
   // Counts one more document containing each of `distinct_terms` (each term at most once per call).
   void add_document(std::span<const std::string_view> distinct_terms);
+  // The same, and writes each term's document frequency after the count (this document included) to
+  // the same position of `frequencies`, which must be as long as `distinct_terms`: weighing the terms
+  // right after then needs no second lookup.
+  void add_document(std::span<const std::string_view> distinct_terms, std::span<std::size_t> frequencies);
 
   [[nodiscard]] std::size_t documents() const noexcept { return m_documents; }
   [[nodiscard]] std::size_t frequency(std::string_view term) const noexcept;

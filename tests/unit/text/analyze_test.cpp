@@ -3,7 +3,18 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <span>
 #include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "storyline/ingest/reader.hpp"
+#include "storyline/text/stemmer.hpp"
+#include "storyline/text/stopwords.hpp"
+#include "storyline/text/tokenize.hpp"
+#include "storyline/text/unicode.hpp"
 
 namespace storyline {
 namespace {
@@ -109,6 +120,136 @@ TEST(Analyzer, RejectsInvalidUtf8) {
   const auto analysis = analyzer->analyze(article);
   ASSERT_FALSE(analysis);
   EXPECT_EQ(analysis.error().code, ErrorCode::kInvalidUtf8);
+}
+
+// --- Terms against the plain way --------------------------------------------------------------------
+// Analyzer counts terms through a vocabulary kept across articles and weighs them without building a
+// std::unordered_map<std::string, TermCount> per article, yet that map's iteration order (the order
+// weights are summed in) decides the weights' last bits. This replays the plain way, token by token into
+// such a map and through weigh_terms, and expects the same terms, displays and weights to the bit.
+class PlainTerms {
+ public:
+  explicit PlainTerms(const std::string& lang) : m_lang(lang), m_tokenizer(Tokenizer::create().value()) {
+    if (auto stemmer = Stemmer::create(lang)) m_stemmer.emplace(std::move(stemmer).value());
+  }
+
+  void weigh(const Article& article, std::size_t top_terms, std::vector<WeightedTerm>& terms,
+             std::vector<WeightedTerm>& title_terms) {
+    const std::string title = normalize_nfkc(article.title);
+    const std::string text = normalize_nfkc(article.text);
+    const std::string document = title.empty() ? text : title + "\n\n" + text;
+    m_tokenizer.tokenize(document, m_tokens);
+    const auto counts = count(m_tokens);
+    std::vector<std::string_view> distinct;
+    for (const auto& entry : counts) distinct.push_back(entry.first);
+    m_frequencies.add_document(distinct);
+    terms = weigh_terms(counts, m_frequencies, top_terms);
+    std::size_t body_start = 0;
+    while (body_start < m_tokens.size() && m_tokens[body_start].offset < title.size()) ++body_start;
+    title_terms.clear();
+    if (body_start > 0) title_terms = weigh_terms(count(std::span(m_tokens).first(body_start)), m_frequencies, 0);
+  }
+
+ private:
+  std::unordered_map<std::string, TermCount> count(std::span<const Token> tokens) {
+    std::unordered_map<std::string, TermCount> counts;
+    for (const Token& token : tokens) {
+      if (token.kind != TokenKind::kWord || token.text.size() < 2) continue;
+      std::string folded = case_fold(token.text);
+      if (is_stopword(m_lang, folded)) continue;
+      const std::string stem(m_stemmer ? m_stemmer->stem(folded) : std::string_view(folded));
+      TermCount& term = counts[stem];
+      if (term.count++ == 0) term.first_surface = std::move(folded);
+    }
+    return counts;
+  }
+
+  std::string m_lang;
+  Tokenizer m_tokenizer;
+  std::optional<Stemmer> m_stemmer;
+  DocumentFrequencies m_frequencies;
+  std::vector<Token> m_tokens;
+};
+
+::testing::AssertionResult same_terms(const std::vector<WeightedTerm>& got, const std::vector<WeightedTerm>& want) {
+  if (got.size() != want.size()) {
+    return ::testing::AssertionFailure() << got.size() << " terms, the plain way " << want.size();
+  }
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    // Exact comparison on purpose: the weights must be the same doubles, not merely close.
+    if (got[i].term != want[i].term || got[i].display != want[i].display || got[i].weight != want[i].weight) {
+      return ::testing::AssertionFailure() << "term " << i << ": " << got[i].term << "/" << got[i].display << "/"
+                                           << got[i].weight << ", the plain way " << want[i].term << "/"
+                                           << want[i].display << "/" << want[i].weight;
+    }
+  }
+  return ::testing::AssertionSuccess();
+}
+
+// Analyses `articles` in order with both, all terms kept, and compares every article.
+void expect_plain_terms(const std::vector<Article>& articles, const std::string& lang) {
+  AnalyzeOptions options;
+  options.top_terms = 0;
+  auto analyzer = Analyzer::create(options);
+  ASSERT_TRUE(analyzer);
+  PlainTerms plain(lang);
+  std::vector<WeightedTerm> terms;
+  std::vector<WeightedTerm> title_terms;
+  for (Article article : articles) {
+    article.lang = lang;
+    const auto analysis = analyzer->analyze(article);
+    ASSERT_TRUE(analysis) << analysis.error().message();
+    plain.weigh(article, 0, terms, title_terms);
+    EXPECT_TRUE(same_terms(analysis->terms, terms)) << article.id;
+    EXPECT_TRUE(same_terms(analysis->title_terms, title_terms)) << article.id << " (title)";
+  }
+}
+
+TEST(AnalyzerTerms, SameAsCountingIntoAMapAndWeighTerms) {
+  Article plain_text;
+  plain_text.id = "no-title";
+  plain_text.text = "Negotiations continued; negotiators negotiated. The negotiation's outcome: nothing, again and again.";
+  Article unicode;
+  unicode.id = "unicode";
+  unicode.title = "Stra\u00dfe und STRASSE";
+  unicode.text = "Die Stra\u00dfe, die Strasse und die \u00c4rzte \u00e4rztlich; caf\u00e9 CAF\u00c9 na\u00efve.";
+  Article long_words;
+  long_words.id = "long-words";
+  long_words.title = "Internationalisation of telecommunications";
+  long_words.text = "Internationalisation internationalization telecommunications telecommunication "
+                    "counterrevolutionaries counterrevolutionary electroencephalography a an the of";
+  expect_plain_terms({summit_article(), plain_text, unicode, long_words, summit_article()}, "en");
+  expect_plain_terms({unicode, plain_text, unicode}, "de");
+  expect_plain_terms({unicode, long_words}, "xx");  // no stop words, no stemmer
+}
+
+std::filesystem::path data_dir() {
+  if (const char* dir = std::getenv("STORYLINE_DATA_DIR"); dir != nullptr && *dir != '\0') return dir;
+  return std::filesystem::path(STORYLINE_SOURCE_DIR) / ".." / "shared" / "data";
+}
+
+// The first `limit` articles of `path`.
+std::vector<Article> read_some(const std::filesystem::path& path, std::size_t limit) {
+  std::vector<Article> articles;
+  const std::vector<std::string> inputs = {path.string()};
+  const auto read = read_articles(
+      inputs, {},
+      [&](Article&& article) -> Status {
+        if (articles.size() < limit) articles.push_back(std::move(article));
+        return {};
+      },
+      [](const Error& error) { ADD_FAILURE() << error.message(); });
+  EXPECT_TRUE(read) << read.error().message();
+  return articles;
+}
+
+TEST(AnalyzerTerms, SameAsThePlainWayOnTheEvaluationCorpora) {
+  const std::vector<std::filesystem::path> corpora = {data_dir() / "neardup-10k" / "docs.jsonl.gz",
+                                                      data_dir() / "timeline17" / "articles.jsonl"};
+  for (const auto& corpus : corpora) {
+    if (!std::filesystem::exists(corpus)) GTEST_SKIP() << corpus << " not found (set STORYLINE_DATA_DIR)";
+  }
+  for (const auto& corpus : corpora) expect_plain_terms(read_some(corpus, 1500), "en");
 }
 
 }  // namespace

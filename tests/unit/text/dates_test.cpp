@@ -313,5 +313,25 @@ TEST(IsCalendarWord, KnowsMonthsWeekdaysAndRelativeDays) {
   for (const char* word : {"pompeo", "summit", "ago", "last", ""}) EXPECT_FALSE(is_calendar_word(word)) << word;
 }
 
+TEST(IsCalendarWord, EveryCalendarKeywordAndNoOtherWord) {
+  // The keyword table is searched by a hash of the packed word; every keyword must be found, and words
+  // that only look alike must not be.
+  for (const char* word :
+       {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow"}) {
+    EXPECT_TRUE(is_calendar_word(word)) << word;
+  }
+  for (const char* word :
+       {"a", "after", "ago", "before", "by", "day", "days", "during", "earlier", "early", "eight", "eleven", "five",
+        "four", "from", "in", "last", "late", "later", "mid", "month", "months", "next", "nine", "of", "on", "one",
+        "seven", "since", "six", "ten", "the", "this", "three", "till", "to", "twelve", "two", "until", "week",
+        "weeks", "year", "years", "June", "MAY", "mayday", "junes", "jun.", "j", "januaryy", "septembe", "wednesdayy",
+        "yesterdays", "m\u00e4rz", "\xc3", "todaytodaytoday", std::string(12, 'a').c_str()}) {
+    EXPECT_FALSE(is_calendar_word(word)) << word;
+  }
+  EXPECT_FALSE(is_calendar_word(std::string_view("may\0", 4)));
+}
+
 }  // namespace
 }  // namespace storyline

@@ -154,6 +154,41 @@ TEST(FindEntities, OrdersByMentionsThenFirstAppearance) {
   EXPECT_EQ(entities[1].name, "Hanoi");
 }
 
+TEST(FindEntities, SameEntitiesWhetherOrNotTheTextIsAscii) {
+  // ASCII text builds a span's key from its units' keys; other text folds the whole span. One accented
+  // word at the end must not change anything about the names before it.
+  const std::string ascii =
+      "Secretary of State Mike Pompeo met U.S. officials and North Korean leader Kim Jong-un's envoys in New York "
+      "City on Friday. Later, Pompeo said the talks with Kim went well. The Democratic Republic of the Congo "
+      "sent the Rev. Dr. Martin Luther King Jr. Foundation a note. Americans and North Koreans watched. "
+      "Later the envoys left; later still, NATO and the U.N. Security Council met at the O'Hare Hilton. "
+      "Storm Brigid hit the Gulf of Mexico, said Gov. Ron DeSantis.";
+  const std::string other = ascii + " Caf\u00e9.";
+  const auto plain = entities_of(ascii);
+  const auto accented = entities_of(other);
+  ASSERT_GE(accented.size(), plain.size());
+  std::size_t matched = 0;
+  for (const Entity& entity : plain) {
+    const Entity* twin = find(accented, entity.name);
+    ASSERT_NE(twin, nullptr) << entity.name;
+    EXPECT_EQ(twin->key, entity.key);
+    EXPECT_EQ(twin->kind, entity.kind) << entity.name;
+    EXPECT_EQ(twin->mentions, entity.mentions) << entity.name;
+    EXPECT_EQ(twin->first_offset, entity.first_offset) << entity.name;
+    ++matched;
+  }
+  EXPECT_GT(matched, 8u);
+}
+
+TEST(FindEntities, TrimsOpenersWrittenInLowerCaseInAnyScript) {
+  // "Über" opens a sentence and the text also writes "über": it is an ordinary word, not part of a name.
+  const auto entities = entities_of("\u00dcber Alles met envoys in Hanoi. Talks went \u00fcber well.");
+  EXPECT_EQ(find(entities, "\u00dcber Alles"), nullptr);
+  EXPECT_NE(find(entities, "Alles"), nullptr);
+  const auto kept = entities_of("\u00dcber Alles met envoys in Hanoi. Talks went well.");
+  EXPECT_NE(find(kept, "\u00dcber Alles"), nullptr);
+}
+
 TEST(FindEntities, HandlesTextWithoutNames) {
   EXPECT_TRUE(entities_of("").empty());
   EXPECT_TRUE(entities_of("nothing here is capitalised at all").empty());

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <unordered_map>
+
+#include "text/flat_table.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -279,6 +284,86 @@ TEST(LexiconStopwords, UnknownLanguageIsEmpty) {
   EXPECT_TRUE(stopwords("xx").empty());
   EXPECT_TRUE(stopwords("").empty());
   EXPECT_TRUE(stopwords("EN").empty());  // codes are lower-case ISO 639-1
+}
+
+// --- WordMap: the flat table the word lists are looked up in ---------------------------------------
+
+TEST(WordMap, KeepsShortAndLongKeysApart) {
+  WordMap<std::uint32_t> map;
+  // Keys of up to eight bytes live in the slot; "a" and "aaa" pack alike and differ only by length, as
+  // do "ab" and "abb", and "a" and "a\0".
+  const std::vector<std::string> keys = {"", "a", "aaa", "ab", "abb", "a" + std::string(1, '\0'), "abcdefgh",
+                                         "abcdefghi", "abcdefghij", std::string(100, 'x'), std::string(101, 'x'),
+                                         "r\u00e9sum\u00e9", "ABCDEFGH"};
+  for (std::uint32_t i = 0; i < keys.size(); ++i) EXPECT_TRUE(map.insert_if_absent(keys[i], i)) << keys[i];
+  EXPECT_EQ(map.size(), keys.size());
+  for (std::uint32_t i = 0; i < keys.size(); ++i) {
+    const std::uint32_t* value = map.find(keys[i]);
+    ASSERT_NE(value, nullptr) << keys[i];
+    EXPECT_EQ(*value, i) << keys[i];
+  }
+  for (const char* absent : {"b", "aa", "abcdefg", "abcdefghijk", "abcdefgh "}) EXPECT_FALSE(map.contains(absent));
+  EXPECT_FALSE(map.insert_if_absent("ab", 99));  // a present key keeps its value
+  EXPECT_EQ(*map.find("ab"), 3u);
+}
+
+TEST(WordMap, AgreesWithAStandardMapThroughGrowthAndClearing) {
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> length(0, 20);
+  std::uniform_int_distribution<int> letter('a', 'e');  // a small alphabet, so that many keys repeat
+  WordMap<std::uint32_t> map;
+  std::unordered_map<std::string, std::uint32_t> reference;
+  for (int round = 0; round < 3; ++round) {
+    for (std::uint32_t i = 0; i < 20000; ++i) {
+      std::string key(static_cast<std::size_t>(length(random)), ' ');
+      for (char& c : key) c = static_cast<char>(letter(random));
+      const bool added = reference.emplace(key, i).second;
+      EXPECT_EQ(map.insert_if_absent(key, i), added) << key;
+    }
+    ASSERT_EQ(map.size(), reference.size());
+    for (const auto& [key, value] : reference) {
+      const std::uint32_t* found = map.find(key);
+      ASSERT_NE(found, nullptr) << key;
+      EXPECT_EQ(*found, value) << key;
+      const std::uint64_t hash = hash_word(key);
+      map.prefetch(hash);
+      EXPECT_EQ(map.find(key, hash), found);
+    }
+    if (round == 1) {
+      map.clear_for(10);  // much smaller than before: the table gives its memory back
+    } else {
+      map.clear();
+    }
+    reference.clear();
+    EXPECT_EQ(map.size(), 0u);
+    EXPECT_FALSE(map.contains("a"));
+  }
+}
+
+TEST(WordMap, LongKeysAreCopied) {
+  WordMap<bool> map;
+  std::string key = "temporarily-long-key";
+  map.insert(key, true);
+  key.assign(key.size(), '?');  // the caller's bytes change; the table's copy must not
+  EXPECT_TRUE(map.contains("temporarily-long-key"));
+  EXPECT_FALSE(map.contains(key));
+}
+
+TEST(StringArena, ViewsSurviveLaterStores) {
+  StringArena arena;
+  std::vector<std::pair<std::string, std::string_view>> stored;
+  for (int i = 0; i < 5000; ++i) {
+    std::string text(static_cast<std::size_t>(i % 300), static_cast<char>('a' + i % 26));
+    stored.emplace_back(text, arena.store(text));
+  }
+  const std::string huge(200000, 'z');  // larger than a block
+  const std::string_view huge_view = arena.store(huge);
+  for (const auto& [text, view] : stored) EXPECT_EQ(view, text);
+  EXPECT_EQ(huge_view, huge);
+  const char* record = arena.store_with_length("length-prefixed");
+  EXPECT_EQ(StringArena::read_with_length(record), "length-prefixed");
+  arena.clear();
+  EXPECT_EQ(arena.store("after clear"), "after clear");
 }
 
 }  // namespace
