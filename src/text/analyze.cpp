@@ -56,7 +56,8 @@ class TermVocabulary {
  public:
   static constexpr std::uint32_t kStopWord = std::numeric_limits<std::uint32_t>::max();
 
-  TermVocabulary(std::string lang, std::optional<Stemmer> stemmer) : m_lang(std::move(lang)), m_stemmer(std::move(stemmer)) {}
+  TermVocabulary(std::string lang, std::optional<Stemmer> stemmer)
+      : m_lang(std::move(lang)), m_stemmer(std::move(stemmer)) {}
 
   // Forgets everything once the vocabulary is large, so that a long stream of articles cannot grow it
   // without bound; only call it between documents, as it invalidates stem ids.
@@ -94,14 +95,15 @@ class TermVocabulary {
   [[nodiscard]] std::size_t stems() const noexcept { return m_stems.size(); }
 
  private:
-  // About 10 MB at most; news vocabularies of a few hundred thousand articles fit well within it.
+  // 65,536 surface forms, some 8 MB of tables at most: the words that make up most of any stream's tokens
+  // fit, and starting over only costs stemming the words met again.
   static constexpr std::size_t kMaxWords = std::size_t{1} << 16;
 
   std::string m_lang;
   std::optional<Stemmer> m_stemmer;  // nullopt: no Snowball algorithm for the language
   detail::WordMap<std::uint32_t> m_words;
   detail::WordMap<std::uint32_t> m_stem_ids;
-  std::vector<std::string_view> m_stems;      // by id, views of m_stem_bytes
+  std::vector<std::string_view> m_stems;  // by id, views of m_stem_bytes
   detail::StringArena m_stem_bytes;
 };
 
@@ -127,20 +129,25 @@ struct Analyzer::Impl {
   std::vector<std::size_t> document_frequencies;
   std::vector<detail::CountedTerm> counted;
   std::vector<detail::CountedTerm> title_counted;
-  std::vector<std::byte> arena_buffer = std::vector<std::byte>(std::size_t{64} * 1024);  // count_terms' map
+  // Memory for count_terms' ordering map; larger documents spill over to the heap.
+  std::vector<std::byte> arena_buffer = std::vector<std::byte>(std::size_t{64} * 1024);
 
   TermVocabulary& vocabulary_for(const std::string& lang) {
     auto it = vocabularies.find(lang);
     if (it == vocabularies.end()) {
       auto created = Stemmer::create(lang);
-      it = vocabularies.try_emplace(lang, lang, created ? std::optional<Stemmer>(std::move(created).value()) : std::nullopt).first;
+      it = vocabularies
+               .try_emplace(lang, lang,
+                            created ? std::optional<Stemmer>(std::move(created).value()) : std::nullopt)
+               .first;
     }
     return it->second;
   }
 
   // Replaces `terms` with the stems of `range` and their counts (frequency left 0), in the order weights
   // are summed in (see below).
-  void count_terms(const std::string& lang, std::span<const Token> range, std::vector<detail::CountedTerm>& terms) {
+  void count_terms(const std::string& lang, std::span<const Token> range,
+                   std::vector<detail::CountedTerm>& terms) {
     TermVocabulary& vocabulary = vocabulary_for(lang);
     vocabulary.bound_size();
     // The vocabulary outgrows the cache, so each lookup is started a few tokens early (see prefetch).
@@ -236,7 +243,8 @@ Result<Analysis> Analyzer::analyze(const Article& article) {
   frequencies.resize(distinct.size());
   m_impl->frequencies.add_document(distinct, frequencies);
   for (std::size_t i = 0; i < counted.size(); ++i) counted[i].frequency = frequencies[i];
-  analysis.terms = detail::weigh_counted_terms(counted, m_impl->frequencies.documents(), m_impl->options.top_terms);
+  analysis.terms =
+      detail::weigh_counted_terms(counted, m_impl->frequencies.documents(), m_impl->options.top_terms);
 
   std::size_t body_start = 0;
   while (body_start < tokens.size() && tokens[body_start].offset < title_size) ++body_start;

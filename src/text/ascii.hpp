@@ -88,7 +88,8 @@ namespace storyline::detail {
 
 // storyline::starts_with_capital, with its ASCII case inline: it runs for every word, several times.
 [[nodiscard]] inline bool starts_with_capital(std::string_view word) noexcept {
-  if (!word.empty() && static_cast<unsigned char>(word.front()) < 0x80) return word.front() >= 'A' && word.front() <= 'Z';
+  if (!word.empty() && static_cast<unsigned char>(word.front()) < 0x80)
+    return word.front() >= 'A' && word.front() <= 'Z';
   return storyline::starts_with_capital(word);
 }
 

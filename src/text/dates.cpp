@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstdlib>
-#include <cstring>
 #include <utility>
 
 #include "text/ascii.hpp"
@@ -143,11 +141,12 @@ constexpr auto kKeywords = std::to_array<Keyword>({
 });
 static_assert(std::ranges::is_sorted(kKeywords, {}, &Keyword::name));
 
-// Longer than any keyword: such words are never looked up, which also bounds the lowercase buffer.
+// Longer than any keyword: such words are never looked up, and the others pack into two integers.
 constexpr std::size_t kMaxKeywordLength = 12;
 
 static_assert(std::ranges::all_of(kKeywords, [](const Keyword& k) {
-  return !k.name.empty() && k.name.size() <= kMaxKeywordLength && k.name.front() >= 'a' && k.name.front() <= 'z';
+  return !k.name.empty() && k.name.size() <= kMaxKeywordLength && k.name.front() >= 'a' &&
+         k.name.front() <= 'z';
 }));
 
 // Every word of an article is looked up, so the lookup avoids string comparisons: a word is packed into
@@ -190,7 +189,8 @@ constexpr std::size_t keyword_slot(const PackedWord& word, std::uint64_t multipl
 // The first multiplier of a fixed pseudo-random sequence under which the keywords take distinct slots
 // (about one in twenty does).
 constexpr std::uint64_t kKeywordMultiplier = [] {
-  for (std::uint64_t state = 0x853C49E6748FEA9BULL;; state = state * 6364136223846793005ULL + 1442695040888963407ULL) {
+  for (std::uint64_t state = 0x853C49E6748FEA9BULL;;
+       state = state * 6364136223846793005ULL + 1442695040888963407ULL) {
     const std::uint64_t multiplier = state | 1;
     std::array<bool, std::size_t{1} << kKeywordSlotBits> used{};
     bool distinct = true;
@@ -427,7 +427,9 @@ class TokenWindow {
   }
 
   // before(0) is the token just ahead of [0]; kEnd at the start of the text.
-  [[nodiscard]] const Token& before(std::size_t i) const noexcept { return m_ring[(m_head + kRing - 1 - i) % kRing]; }
+  [[nodiscard]] const Token& before(std::size_t i) const noexcept {
+    return m_ring[(m_head + kRing - 1 - i) % kRing];
+  }
 
   void advance(std::size_t n) noexcept {
     for (std::size_t i = 0; i < n; ++i) {

@@ -94,7 +94,9 @@ const Lexicon& lexicon() {
     for (std::string_view word : detail::organisation_words()) {
       lex->organisation_words.insert_if_absent(entity_key(word), true);
     }
-    for (std::string_view word : detail::place_words()) lex->place_words.insert_if_absent(entity_key(word), true);
+    for (std::string_view word : detail::place_words()) {
+      lex->place_words.insert_if_absent(entity_key(word), true);
+    }
     return lex;
   }();
   return *kLexicon;
@@ -158,8 +160,9 @@ bool is_event_word(std::string_view key) {
 // Lower-case particles inside names: "Bashar al-Assad", "Ludwig van Beethoven", "Gulf of Mexico".
 bool is_name_particle(std::string_view word) {
   if (word.size() > 5) return false;  // most words: none of the particles is longer
-  static constexpr SmallWordList<18> kParticles(std::to_array<std::string_view>(
-      {"of", "al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "dos"}));
+  static constexpr SmallWordList<18> kParticles(
+      std::to_array<std::string_view>({"of", "al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du",
+                                       "del", "della", "der", "den", "la", "le", "dos"}));
   return kParticles.contains(word);
 }
 
@@ -214,7 +217,8 @@ class UnitBuilder {
       unit.particle = particle && unit.last_token == i;
       extend_abbreviation(unit);
       strip_possessive(unit);
-      for (std::size_t joined = i + 1; joined <= unit.last_token; ++joined) {  // words only, see extend_hyphenated
+      // The words a hyphen joined into the unit (extend_hyphenated takes words only).
+      for (std::size_t joined = i + 1; joined <= unit.last_token; ++joined) {
         if (!detail::starts_with_capital(m_tokens[joined].text)) lower_case_words.push_back(joined);
       }
       i = unit.last_token;
@@ -368,19 +372,30 @@ class MentionFinder {
   }
 
   // The folded word of the token right before / after the span, if only spaces (or ", ") separate them.
-  std::string neighbour_word(std::span<const Unit> units, bool before) const {
+  // Written into `buffer`, which the view returned shows.
+  std::string_view neighbour_word(std::span<const Unit> units, bool before, std::string& buffer) const {
+    buffer.clear();
+    const Token* neighbour = nullptr;
     if (before) {
       const std::size_t first = units.front().first_token;
-      if (first == 0) return {};
+      if (first == 0) return buffer;
       const Token& prev = m_tokens[first - 1];
-      if (!only_spaces(m_text.substr(prev.end(), units.front().begin - prev.end()))) return {};
-      return case_fold(prev.text);
+      if (!only_spaces(m_text.substr(prev.end(), units.front().begin - prev.end()))) return buffer;
+      neighbour = &prev;
+    } else {
+      const std::size_t next = units.back().last_token + 1;
+      if (next >= m_tokens.size()) return buffer;
+      const std::string_view gap = m_text.substr(units.back().end, m_tokens[next].offset - units.back().end);
+      if (!only_spaces(gap) && gap != ", ") return buffer;
+      neighbour = &m_tokens[next];
     }
-    const std::size_t next = units.back().last_token + 1;
-    if (next >= m_tokens.size()) return {};
-    const std::string_view gap = m_text.substr(units.back().end, m_tokens[next].offset - units.back().end);
-    if (!only_spaces(gap) && gap != ", ") return {};
-    return case_fold(m_tokens[next].text);
+    if (m_ascii) {  // case_fold, without a string of its own
+      buffer = neighbour->text;
+      std::transform(buffer.begin(), buffer.end(), buffer.begin(), detail::ascii_fold);
+    } else {
+      buffer = case_fold(neighbour->text);
+    }
+    return buffer;
   }
 
   void classify_span(std::span<const Unit> span) {
@@ -415,9 +430,6 @@ class MentionFinder {
     }
   }
 
-  // Capitalisation of a sentence's first word carries no information: drop stop words there ("The",
-  // "Both") and words the article also writes in lower case ("Later ... later"), and remember that a
-  // remaining lone word may still be an ordinary word ("Following").
   // Which units the text also writes in lower case somewhere: a capitalised sentence opener is trimmed
   // when its case-folded form is a lower-case word of the text. Only the units' forms can be asked
   // about, so they go into a small table that the lower-case words are then looked up in, rather than
@@ -459,6 +471,9 @@ class MentionFinder {
     return std::string_view(m_unit_folds).substr(begin, m_unit_fold_ends[index] - begin);
   }
 
+  // Capitalisation of a sentence's first word carries no information: drop stop words there ("The",
+  // "Both") and words the article also writes in lower case ("Later ... later"), and remember that a
+  // remaining lone word may still be an ordinary word ("Following").
   std::span<const Unit> trim_sentence_opener(std::span<const Unit> span) {
     if (!span.front().sentence_start) return span;
     while (!span.empty()) {
@@ -533,8 +548,8 @@ class MentionFinder {
       add(span, EntityKind::kPlace);
       return;
     }
-    const std::string before = neighbour_word(span, true);
-    if (person_cue || m_lex.roles.contains(before) || is_speech_verb(neighbour_word(span, false))) {
+    const std::string_view before = neighbour_word(span, true, m_before);
+    if (person_cue || m_lex.roles.contains(before) || is_speech_verb(neighbour_word(span, false, m_after))) {
       add(span, EntityKind::kPerson);
       return;
     }
@@ -576,21 +591,24 @@ class MentionFinder {
   std::span<const Token> m_tokens;
   std::string_view m_lang;
   const Lexicon& m_lex;
-  // find_lower_case_forms' results: the units' case-folded forms back to back and where each ends, each
-  // unit's form as an id, and per id whether the text has it as a lower-case word.
+  std::vector<std::size_t> m_lower_case_words;  // the words without a capital, by token index (build)
+  // find_lower_case_forms' results: the units' case-folded forms as ids (into m_folds, the caller's
+  // table), and per id whether the text has it as a lower-case word.
   detail::WordMap<std::uint32_t>& m_folds;
-  std::vector<std::size_t> m_lower_case_words;  // tokens, by index
-  std::string m_unit_folds;
-  std::vector<std::size_t> m_unit_fold_ends;
   std::vector<std::uint32_t> m_unit_fold_ids;
   std::vector<bool> m_written_in_lower_case;
   std::vector<Mention> m_mentions;
-  std::string m_key;  // key_of's buffer
-  // index_unit_keys' results: the units' keys back to back, where each ends, and whether they apply.
+  std::string m_key;     // key_of's buffer
+  std::string m_before;  // neighbour_word's buffers
+  std::string m_after;
+  // index_units' results: the units' keys back to back and where each ends (ASCII text only, see
+  // m_ascii), and likewise their case-folded texts.
   const Unit* m_units = nullptr;
+  bool m_ascii = false;
   std::string m_unit_keys;
   std::vector<std::size_t> m_unit_key_ends;
-  bool m_ascii = false;
+  std::string m_unit_folds;
+  std::vector<std::size_t> m_unit_fold_ends;
   bool m_opener = false;
 };
 
@@ -674,10 +692,17 @@ std::vector<Entity> group(const std::vector<Mention>& mentions) {
     const auto best = std::max_element(votes.begin(), votes.begin() + 3);
     if (*best > 0) entities[e].kind = static_cast<EntityKind>(best - votes.begin());
   }
-  std::stable_sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) {
-    return a.mentions != b.mentions ? a.mentions > b.mentions : a.first_offset < b.first_offset;
+  // Sorted by index, then moved into place once, rather than moving entities (two strings each) around.
+  std::vector<std::uint32_t> order(entities.size());
+  for (std::uint32_t e = 0; e < order.size(); ++e) order[e] = e;
+  std::stable_sort(order.begin(), order.end(), [&entities](std::uint32_t a, std::uint32_t b) {
+    return entities[a].mentions != entities[b].mentions ? entities[a].mentions > entities[b].mentions
+                                                        : entities[a].first_offset < entities[b].first_offset;
   });
-  return entities;
+  std::vector<Entity> sorted;
+  sorted.reserve(entities.size());
+  for (const std::uint32_t e : order) sorted.push_back(std::move(entities[e]));
+  return sorted;
 }
 
 }  // namespace

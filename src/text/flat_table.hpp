@@ -1,15 +1,13 @@
-// Private: a hash table keyed by short strings (words), for the text module's per-token lookups. It is
-// open-addressed with linear probing, so a lookup touches one or two cache lines instead of walking
-// std::unordered_map's node chain, and it hashes inline. Iteration order is not offered: nothing may
-// depend on it.
+// Private: a hash table keyed by words, for the text module's per-token lookups. It is open-addressed
+// with linear probing and keeps short keys in its slots, so a lookup usually touches one cache line
+// instead of walking std::unordered_map's node chain, and it hashes inline. Iteration order is not
+// offered: nothing may depend on it.
 #pragma once
 
 #include <algorithm>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <limits>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -202,7 +200,7 @@ class WordMap {
   static_assert(sizeof(const char*) <= sizeof(std::uint64_t));
 
   struct Slot {
-    std::uint64_t key = 0;  // short_word_bits(key), or for a longer key the address of its stored copy
+    std::uint64_t key = 0;       // short_word_bits(key), or for a longer key the address of its stored copy
     std::uint32_t meta = kFree;  // 24 bits of the hash, then the size code; kFree when unused
     Value value{};
   };

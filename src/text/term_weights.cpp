@@ -45,8 +45,8 @@ double detail::smoothed_idf(std::size_t documents, std::size_t frequency) noexce
   return std::log((1.0 + n) / (1.0 + df)) + 1.0;
 }
 
-std::vector<WeightedTerm> detail::weigh_counted_terms(std::span<const CountedTerm> terms, std::size_t documents,
-                                                      std::size_t limit) {
+std::vector<WeightedTerm> detail::weigh_counted_terms(std::span<const CountedTerm> terms,
+                                                      std::size_t documents, std::size_t limit) {
   // Candidates are ranked by pointer to their term; only the `limit` kept become WeightedTerms, so the
   // stems of the rest are never copied. Weights are summed in the counts' iteration order, as always.
   struct Candidate {
@@ -57,7 +57,8 @@ std::vector<WeightedTerm> detail::weigh_counted_terms(std::span<const CountedTer
   candidates.reserve(terms.size());
   double norm = 0.0;
   for (const CountedTerm& term : terms) {
-    const double weight = (1.0 + std::log(static_cast<double>(term.count))) * smoothed_idf(documents, term.frequency);
+    const double weight =
+        (1.0 + std::log(static_cast<double>(term.count))) * smoothed_idf(documents, term.frequency);
     norm += weight * weight;
     candidates.push_back({weight, &term});
   }
@@ -69,19 +70,18 @@ std::vector<WeightedTerm> detail::weigh_counted_terms(std::span<const CountedTer
   };
   const std::size_t keep = (limit == 0 || limit > candidates.size()) ? candidates.size() : limit;
   const auto kept_end = candidates.begin() + static_cast<std::ptrdiff_t>(keep);
-  if (keep == candidates.size()) {
-    std::sort(candidates.begin(), candidates.end(), heavier);
-  } else {
-    std::partial_sort(candidates.begin(), kept_end, candidates.end(), heavier);
-  }
+  // Selecting the kept ones first and sorting only them gives the same terms in the same order, as the
+  // order is total.
+  if (keep < candidates.size()) std::nth_element(candidates.begin(), kept_end, candidates.end(), heavier);
+  std::sort(candidates.begin(), kept_end, heavier);
   std::vector<WeightedTerm> weighted;
   weighted.reserve(keep);
   for (auto it = candidates.begin(); it != kept_end; ++it) {
     double weight = it->weight;
     if (norm > 0.0) weight /= norm;
     const CountedTerm& term = *it->term;
-    weighted.push_back(
-        {std::string(term.term), term.fold_display ? case_fold(term.display) : std::string(term.display), weight});
+    weighted.push_back({std::string(term.term),
+                        term.fold_display ? case_fold(term.display) : std::string(term.display), weight});
   }
   return weighted;
 }

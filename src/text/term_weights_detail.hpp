@@ -27,7 +27,7 @@ struct CountedTerm {
 
 // weigh_terms for a document's terms given in its counts map's iteration order (the order weights are
 // summed in), each with its document frequency.
-[[nodiscard]] std::vector<WeightedTerm> weigh_counted_terms(std::span<const CountedTerm> terms, std::size_t documents,
-                                                            std::size_t limit);
+[[nodiscard]] std::vector<WeightedTerm> weigh_counted_terms(std::span<const CountedTerm> terms,
+                                                            std::size_t documents, std::size_t limit);
 
 }  // namespace storyline::detail

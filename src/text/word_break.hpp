@@ -10,9 +10,9 @@
 
 namespace storyline::detail {
 
-// Replaces `out` with the tokens of `ascii_text` (precondition: is_ascii), exactly as ICU's root word
-// rules cut them. Thread-safe.
-void tokenize_ascii(std::string_view ascii_text, std::vector<Token>& out);
+// Replaces `out` with the tokens of `text`, which must be ASCII (detail::is_ascii in ascii.hpp), exactly
+// as ICU's word rules cut them. Thread-safe.
+void tokenize_ascii(std::string_view text, std::vector<Token>& out);
 
 // Replaces `out` with ICU's tokens of `text` (valid UTF-8), never taking the ASCII path: the reference
 // the scanner is tested against. Thread-safe (one BreakIterator per thread).

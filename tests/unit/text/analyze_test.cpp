@@ -147,7 +147,8 @@ class PlainTerms {
     std::size_t body_start = 0;
     while (body_start < m_tokens.size() && m_tokens[body_start].offset < title.size()) ++body_start;
     title_terms.clear();
-    if (body_start > 0) title_terms = weigh_terms(count(std::span(m_tokens).first(body_start)), m_frequencies, 0);
+    if (body_start > 0)
+      title_terms = weigh_terms(count(std::span(m_tokens).first(body_start)), m_frequencies, 0);
   }
 
  private:
@@ -171,16 +172,17 @@ class PlainTerms {
   std::vector<Token> m_tokens;
 };
 
-::testing::AssertionResult same_terms(const std::vector<WeightedTerm>& got, const std::vector<WeightedTerm>& want) {
+::testing::AssertionResult same_terms(const std::vector<WeightedTerm>& got,
+                                      const std::vector<WeightedTerm>& want) {
   if (got.size() != want.size()) {
     return ::testing::AssertionFailure() << got.size() << " terms, the plain way " << want.size();
   }
   for (std::size_t i = 0; i < got.size(); ++i) {
     // Exact comparison on purpose: the weights must be the same doubles, not merely close.
     if (got[i].term != want[i].term || got[i].display != want[i].display || got[i].weight != want[i].weight) {
-      return ::testing::AssertionFailure() << "term " << i << ": " << got[i].term << "/" << got[i].display << "/"
-                                           << got[i].weight << ", the plain way " << want[i].term << "/"
-                                           << want[i].display << "/" << want[i].weight;
+      return ::testing::AssertionFailure()
+             << "term " << i << ": " << got[i].term << "/" << got[i].display << "/" << got[i].weight
+             << ", the plain way " << want[i].term << "/" << want[i].display << "/" << want[i].weight;
     }
   }
   return ::testing::AssertionSuccess();
@@ -208,19 +210,44 @@ void expect_plain_terms(const std::vector<Article>& articles, const std::string&
 TEST(AnalyzerTerms, SameAsCountingIntoAMapAndWeighTerms) {
   Article plain_text;
   plain_text.id = "no-title";
-  plain_text.text = "Negotiations continued; negotiators negotiated. The negotiation's outcome: nothing, again and again.";
+  plain_text.text =
+      "Negotiations continued; negotiators negotiated. The negotiation's outcome: nothing, again and again.";
   Article unicode;
   unicode.id = "unicode";
   unicode.title = "Stra\u00dfe und STRASSE";
-  unicode.text = "Die Stra\u00dfe, die Strasse und die \u00c4rzte \u00e4rztlich; caf\u00e9 CAF\u00c9 na\u00efve.";
+  unicode.text =
+      "Die Stra\u00dfe, die Strasse und die \u00c4rzte \u00e4rztlich; caf\u00e9 CAF\u00c9 na\u00efve.";
   Article long_words;
   long_words.id = "long-words";
   long_words.title = "Internationalisation of telecommunications";
-  long_words.text = "Internationalisation internationalization telecommunications telecommunication "
-                    "counterrevolutionaries counterrevolutionary electroencephalography a an the of";
+  long_words.text =
+      "Internationalisation internationalization telecommunications telecommunication "
+      "counterrevolutionaries counterrevolutionary electroencephalography a an the of";
   expect_plain_terms({summit_article(), plain_text, unicode, long_words, summit_article()}, "en");
   expect_plain_terms({unicode, plain_text, unicode}, "de");
   expect_plain_terms({unicode, long_words}, "xx");  // no stop words, no stemmer
+}
+
+TEST(AnalyzerTerms, SameAfterTheVocabularyStartsOver) {
+  // More distinct words than the analyzer's vocabulary keeps (65,536), so that it starts over mid-stream;
+  // every article also repeats words from earlier ones.
+  const auto word = [](std::size_t n) {
+    std::string out = "w";
+    for (; n > 0; n /= 26) out += static_cast<char>('a' + n % 26);
+    return out;
+  };
+  std::vector<Article> articles;
+  std::size_t next = 1;
+  for (int a = 0; a < 900; ++a) {
+    Article article;
+    article.id = "stream-" + std::to_string(a);
+    article.title = "Talks on " + word(next) + " and " + word(next + 1);
+    for (int w = 0; w < 100; ++w) article.text += word(next++) + " ";
+    for (std::size_t w = 0; w < 20; ++w) article.text += word(1 + (next * 7 + w * 13) % next) + ". ";
+    articles.push_back(std::move(article));
+  }
+  ASSERT_GT(next, std::size_t{1} << 16);
+  expect_plain_terms(articles, "en");
 }
 
 std::filesystem::path data_dir() {

@@ -158,7 +158,8 @@ TEST(FindEntities, SameEntitiesWhetherOrNotTheTextIsAscii) {
   // ASCII text builds a span's key from its units' keys; other text folds the whole span. One accented
   // word at the end must not change anything about the names before it.
   const std::string ascii =
-      "Secretary of State Mike Pompeo met U.S. officials and North Korean leader Kim Jong-un's envoys in New York "
+      "Secretary of State Mike Pompeo met U.S. officials and North Korean leader Kim Jong-un's envoys in New "
+      "York "
       "City on Friday. Later, Pompeo said the talks with Kim went well. The Democratic Republic of the Congo "
       "sent the Rev. Dr. Martin Luther King Jr. Foundation a note. Americans and North Koreans watched. "
       "Later the envoys left; later still, NATO and the U.N. Security Council met at the O'Hare Hilton. "

@@ -2,19 +2,18 @@
 
 #include <gtest/gtest.h>
 
-#include <random>
-#include <unordered_map>
-
-#include "text/flat_table.hpp"
-
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <random>
 #include <set>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "text/flat_table.hpp"
 
 namespace storyline::detail {
 namespace {
@@ -292,9 +291,19 @@ TEST(WordMap, KeepsShortAndLongKeysApart) {
   WordMap<std::uint32_t> map;
   // Keys of up to eight bytes live in the slot; "a" and "aaa" pack alike and differ only by length, as
   // do "ab" and "abb", and "a" and "a\0".
-  const std::vector<std::string> keys = {"", "a", "aaa", "ab", "abb", "a" + std::string(1, '\0'), "abcdefgh",
-                                         "abcdefghi", "abcdefghij", std::string(100, 'x'), std::string(101, 'x'),
-                                         "r\u00e9sum\u00e9", "ABCDEFGH"};
+  const std::vector<std::string> keys = {"",
+                                         "a",
+                                         "aaa",
+                                         "ab",
+                                         "abb",
+                                         "a" + std::string(1, '\0'),
+                                         "abcdefgh",
+                                         "abcdefghi",
+                                         "abcdefghij",
+                                         std::string(100, 'x'),
+                                         std::string(101, 'x'),
+                                         "r\u00e9sum\u00e9",
+                                         "ABCDEFGH"};
   for (std::uint32_t i = 0; i < keys.size(); ++i) EXPECT_TRUE(map.insert_if_absent(keys[i], i)) << keys[i];
   EXPECT_EQ(map.size(), keys.size());
   for (std::uint32_t i = 0; i < keys.size(); ++i) {
@@ -302,7 +311,8 @@ TEST(WordMap, KeepsShortAndLongKeysApart) {
     ASSERT_NE(value, nullptr) << keys[i];
     EXPECT_EQ(*value, i) << keys[i];
   }
-  for (const char* absent : {"b", "aa", "abcdefg", "abcdefghijk", "abcdefgh "}) EXPECT_FALSE(map.contains(absent));
+  for (const char* absent : {"b", "aa", "abcdefg", "abcdefghijk", "abcdefgh "})
+    EXPECT_FALSE(map.contains(absent));
   EXPECT_FALSE(map.insert_if_absent("ab", 99));  // a present key keeps its value
   EXPECT_EQ(*map.find("ab"), 3u);
 }

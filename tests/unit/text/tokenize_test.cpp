@@ -98,23 +98,111 @@ TEST(Tokenizer, HandlesEmptyText) {
            fast[i].sentence_start == icu[i].sentence_start;
   }
   if (same) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "text '" << text << "': scanner " << describe(fast) << ", ICU "
-                                       << describe(icu);
+  return ::testing::AssertionFailure()
+         << "text '" << text << "': scanner " << describe(fast) << ", ICU " << describe(icu);
 }
 
 TEST(TokenizerAsciiPath, MatchesIcuOnTrickyText) {
   const char* const texts[] = {
-      "U.S.", "the U.S. and U.K. said", "U.S.-led", "Mr. Moon met Dr. Kim.", "don't", "Don't stop", "rock'n'roll",
-      "O'Neill's", "'quoted'", "\"quoted\"", "it's 5 o'clock", "28,500", "1,000,000", "3.5", "3.5%", "1.2.3",
-      "v1.2.3", "3,5", "1;2", "a;b", "a,b", "a.b", "a:b", "12:30", "3:1", "e-mail", "E-Mail", "Jong-un",
-      "Kim Jong-un's sister", "F-16s", "COVID-19", "10-year-old", "x-ray", "http://www.bbc.co.uk/news/world-123?id=4&x=y#top",
-      "https://example.com/a_b/c.d", "www.cnn.com", "foo@bar.com", "first.last@mail.example.org", "#hashtags #MeToo",
-      "@handles @BBCWorld", "@", "@@", "a@", "...", "wait...", "so... what", "a..b", "1..2", "Yes!No?Maybe.",
-      "5km", "10kg", "3.5bn", "$3.5bn", "9/11", "24/7", "1990s", "the '90s", "A.B.C.", "a_b", "__init__",
-      "_", "__", "x__", "1_", "1__", "_1_", "a_1", "1_a", "1_000", "snake_case_name", "C++", "C#", ".NET", "node.js",
-      "line one\nline two", "para\r\n\r\nnext", "tab\tseparated", "form\ffeed", "vertical\vtab", "trailing.",
-      ".leading", "'", "''", "1'2", "a'", "'a", "1.'2", "a.1", "1.a", "a1", "1a", "a1b2", "1a2b", "", " ", "\n\n",
-      "Hello, world! How are you? Fine.", "He said: \"No.\" Then left.", "(Yonhap) -- North Korea",
+      "U.S.",
+      "the U.S. and U.K. said",
+      "U.S.-led",
+      "Mr. Moon met Dr. Kim.",
+      "don't",
+      "Don't stop",
+      "rock'n'roll",
+      "O'Neill's",
+      "'quoted'",
+      "\"quoted\"",
+      "it's 5 o'clock",
+      "28,500",
+      "1,000,000",
+      "3.5",
+      "3.5%",
+      "1.2.3",
+      "v1.2.3",
+      "3,5",
+      "1;2",
+      "a;b",
+      "a,b",
+      "a.b",
+      "a:b",
+      "12:30",
+      "3:1",
+      "e-mail",
+      "E-Mail",
+      "Jong-un",
+      "Kim Jong-un's sister",
+      "F-16s",
+      "COVID-19",
+      "10-year-old",
+      "x-ray",
+      "http://www.bbc.co.uk/news/world-123?id=4&x=y#top",
+      "https://example.com/a_b/c.d",
+      "www.cnn.com",
+      "foo@bar.com",
+      "first.last@mail.example.org",
+      "#hashtags #MeToo",
+      "@handles @BBCWorld",
+      "@",
+      "@@",
+      "a@",
+      "...",
+      "wait...",
+      "so... what",
+      "a..b",
+      "1..2",
+      "Yes!No?Maybe.",
+      "5km",
+      "10kg",
+      "3.5bn",
+      "$3.5bn",
+      "9/11",
+      "24/7",
+      "1990s",
+      "the '90s",
+      "A.B.C.",
+      "a_b",
+      "__init__",
+      "_",
+      "__",
+      "x__",
+      "1_",
+      "1__",
+      "_1_",
+      "a_1",
+      "1_a",
+      "1_000",
+      "snake_case_name",
+      "C++",
+      "C#",
+      ".NET",
+      "node.js",
+      "line one\nline two",
+      "para\r\n\r\nnext",
+      "tab\tseparated",
+      "form\ffeed",
+      "vertical\vtab",
+      "trailing.",
+      ".leading",
+      "'",
+      "''",
+      "1'2",
+      "a'",
+      "'a",
+      "1.'2",
+      "a.1",
+      "1.a",
+      "a1",
+      "1a",
+      "a1b2",
+      "1a2b",
+      "",
+      " ",
+      "\n\n",
+      "Hello, world! How are you? Fine.",
+      "He said: \"No.\" Then left.",
+      "(Yonhap) -- North Korea",
   };
   for (const char* text : texts) EXPECT_TRUE(same_as_icu(text));
 }
@@ -164,7 +252,8 @@ TEST(TokenizerAsciiPath, MatchesIcuOnTheEvaluationCorpora) {
         [&](Article&& article) -> Status {
           // The document as Analyzer builds it.
           const std::string text = normalize_nfkc(article.text);
-          const std::string document = article.title.empty() ? text : normalize_nfkc(article.title) + "\n\n" + text;
+          const std::string document =
+              article.title.empty() ? text : normalize_nfkc(article.title) + "\n\n" + text;
           if (detail::is_ascii(document)) {
             EXPECT_TRUE(same_as_icu(document)) << "article " << article.id;
             ++compared;
@@ -182,8 +271,8 @@ TEST(TokenizerAsciiPath, OtherTextTakesIcu) {
   // the scanner does not know.
   auto tokenizer = Tokenizer::create();
   ASSERT_TRUE(tokenizer);
-  for (const char* text : {"Kim Jong\u2011un said \u201cno\u201d.", "caf\u00e9 don\u2019t", "\u5317\u4eac is big",
-                           "na\u00efve U.S. 28,500"}) {
+  for (const char* text : {"Kim Jong\u2011un said \u201cno\u201d.", "caf\u00e9 don\u2019t",
+                           "\u5317\u4eac is big", "na\u00efve U.S. 28,500"}) {
     std::vector<Token> tokens;
     std::vector<Token> icu;
     tokenizer->tokenize(text, tokens);
@@ -205,10 +294,12 @@ TEST(AsciiLetterRun, CountsLettersEightAtATime) {
       for (const bool at_is_letter : {false, true}) {
         std::string text(19, 'q');
         text[position] = static_cast<char>(byte);
-        const bool letter = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (at_is_letter && byte == '@');
+        const bool letter =
+            (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (at_is_letter && byte == '@');
         const std::size_t expected = letter ? text.size() : position;
         ASSERT_EQ(detail::ascii_letter_run(text, at_is_letter), expected) << byte << " at " << position;
-        ASSERT_EQ(detail::ascii_letter_run(std::string_view(text).substr(0, position), at_is_letter), position);
+        ASSERT_EQ(detail::ascii_letter_run(std::string_view(text).substr(0, position), at_is_letter),
+                  position);
       }
     }
   }
