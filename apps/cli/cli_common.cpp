@@ -110,4 +110,9 @@ int fail(const Error& error, int exit_code) {
   return exit_code;
 }
 
+int fail_read(const Error& error) {
+  const bool bad_input = error.code != ErrorCode::kIoError && error.code != ErrorCode::kInternal;
+  return fail(error, bad_input ? kExitUsage : kExitFailure);
+}
+
 }  // namespace storyline::cli

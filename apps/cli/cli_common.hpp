@@ -81,4 +81,8 @@ void print_summary(std::string_view command, const ReadSummary& summary, std::si
 // Maps a failed run to its exit code after printing the error.
 [[nodiscard]] int fail(const Error& error, int exit_code);
 
+// The exit code of a read that stopped: 2 for bad input (under --on-error=fail), 1 when the consumer
+// failed (output not written, an internal error).
+[[nodiscard]] int fail_read(const Error& error);
+
 }  // namespace storyline::cli

@@ -62,10 +62,7 @@ int run_analyze(const AnalyzeFlags& flags) {
   };
   auto summary = read_articles(flags.common.inputs, flags.common.read_options(), sink, report_issue);
   progress.finish();
-  if (!summary) {
-    const bool bad_input = summary.error().code != ErrorCode::kIoError && summary.error().code != ErrorCode::kInternal;
-    return fail(summary.error(), bad_input ? kExitUsage : kExitFailure);
-  }
+  if (!summary) return fail_read(summary.error());
   if (auto status = output->close(); !status) return fail(status.error(), kExitFailure);
   if (!flags.common.quiet) print_summary("analyze", *summary, written);
   // Like cat or grep: an input that could not be opened fails the run, after the others were processed.

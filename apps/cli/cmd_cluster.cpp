@@ -1,7 +1,6 @@
 // storyline cluster: online story clustering, one JSON line per article in stream order.
 #include <cmath>
 #include <fstream>
-#include <map>
 #include <memory>
 #include <queue>
 #include <sstream>
@@ -12,6 +11,7 @@
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "storyline/cluster/clusterer.hpp"
+#include "storyline/cluster/stream_order.hpp"
 
 namespace storyline::cli {
 namespace {
@@ -25,35 +25,6 @@ struct ClusterFlags {
   std::string model_file;
   std::string gold_file;
   std::string training_file;
-};
-
-// Holds up to `capacity` articles and releases them earliest first (by publication time, input order on
-// ties), so a stream that is roughly in order comes out in order without being held whole. An article
-// without a date takes the time of the last dated article before it in the input, keeping its place.
-class ReorderBuffer {
- public:
-  explicit ReorderBuffer(std::size_t capacity) : m_capacity(std::max<std::size_t>(1, capacity)) {}
-
-  // Adds an article; returns the one released to make room, if any.
-  std::optional<Article> push(Article&& article) {
-    if (article.published_at) m_last_time = article.published_at->time_since_epoch().count();
-    const Key key{m_last_time, m_next++};
-    m_waiting.emplace(key, std::move(article));
-    if (m_waiting.size() <= m_capacity) return std::nullopt;
-    return pop();
-  }
-  std::optional<Article> pop() {
-    if (m_waiting.empty()) return std::nullopt;
-    auto node = m_waiting.extract(m_waiting.begin());
-    return std::move(node.mapped());
-  }
-
- private:
-  using Key = std::pair<std::int64_t, std::uint64_t>;
-  std::size_t m_capacity;
-  std::map<Key, Article> m_waiting;
-  std::int64_t m_last_time = std::numeric_limits<std::int64_t>::min();
-  std::uint64_t m_next = 0;
 };
 
 Result<std::unordered_map<std::string, std::string>> read_gold(const std::string& path) {
@@ -129,7 +100,7 @@ int run_cluster(const ClusterFlags& flags) {
   if (!output) return fail(output.error(), kExitFailure);
 
   Progress progress("clustered", !flags.common.quiet);
-  ReorderBuffer buffer(flags.reorder_buffer);
+  StreamOrder buffer(flags.reorder_buffer);
   std::vector<std::string> ids;  // by stream position, to name the article a copy copies
   std::unordered_map<std::string, std::uint32_t> gold_story;  // training: gold label -> story number
   const auto process = [&](const Article& article) -> Status {
@@ -179,10 +150,7 @@ int run_cluster(const ClusterFlags& flags) {
     }
   }
   progress.finish();
-  if (!summary) {
-    const bool bad_input = summary.error().code != ErrorCode::kIoError && summary.error().code != ErrorCode::kInternal;
-    return fail(summary.error(), bad_input ? kExitUsage : kExitFailure);
-  }
+  if (!summary) return fail_read(summary.error());
   if (auto status = output->close(); !status) return fail(status.error(), kExitFailure);
   if (!flags.common.quiet) {
     print_summary("cluster", *summary, ids.size());

@@ -47,10 +47,7 @@ int run_dedup(DedupFlags flags) {
   };
   auto summary = read_articles(flags.common.inputs, flags.common.read_options(), sink, report_issue);
   progress.finish();
-  if (!summary) {
-    const bool bad_input = summary.error().code != ErrorCode::kIoError && summary.error().code != ErrorCode::kInternal;
-    return fail(summary.error(), bad_input ? kExitUsage : kExitFailure);
-  }
+  if (!summary) return fail_read(summary.error());
   deduplicator->add(std::move(batch));
 
   const std::vector<CopyVerdict> verdicts = deduplicator->verdicts();

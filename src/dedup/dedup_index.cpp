@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <string>
-#include <thread>
 
 #include "dedup/band_table.hpp"
+#include "dedup/run_parts.hpp"
 
 namespace storyline {
 namespace {
@@ -94,13 +94,6 @@ struct DedupIndex::Impl {
   }
 };
 
-// Runs work(part) for part = 0 .. parts - 1, on the calling thread and parts - 1 others.
-template <typename Work>
-void run_parts(std::size_t parts, const Work& work) {
-  std::vector<std::jthread> pool;
-  for (std::size_t part = 1; part < parts; ++part) pool.emplace_back(work, part);
-  work(std::size_t{0});
-}
 
 DedupIndex::DedupIndex(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 DedupIndex::DedupIndex(DedupIndex&&) noexcept = default;
@@ -150,7 +143,7 @@ std::vector<std::vector<CopyMatch>> DedupIndex::insert_batch(std::span<const Ske
   const std::size_t band_count = impl.bands.size();
   const std::size_t band_parts = std::max<std::size_t>(1, std::min(threads, band_count));
   std::vector<std::vector<std::uint64_t>> hits(band_parts);  // (position in batch << 32) | candidate doc
-  run_parts(band_parts, [&](std::size_t part) {
+  detail::run_parts(band_parts, [&](std::size_t part) {
     std::vector<std::uint64_t>& found = hits[part];
     for (std::size_t band = band_count * part / band_parts; band < band_count * (part + 1) / band_parts; ++band) {
       detail::BandTable& table = impl.bands[band];
@@ -175,7 +168,7 @@ std::vector<std::vector<CopyMatch>> DedupIndex::insert_batch(std::span<const Ske
   }
   std::vector<std::vector<CopyMatch>> matches(sketches.size());
   const std::size_t verify_parts = std::max<std::size_t>(1, std::min(threads, sketches.size() / 64));
-  run_parts(verify_parts, [&](std::size_t part) {
+  detail::run_parts(verify_parts, [&](std::size_t part) {
     for (std::size_t i = sketches.size() * part / verify_parts; i < sketches.size() * (part + 1) / verify_parts; ++i) {
       std::uint32_t* first = candidates.data() + start[i];
       std::uint32_t* last = candidates.data() + start[i + 1];

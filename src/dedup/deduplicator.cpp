@@ -6,6 +6,8 @@
 #include <numeric>
 #include <thread>
 
+#include "dedup/run_parts.hpp"
+
 namespace storyline {
 namespace {
 
@@ -94,16 +96,11 @@ void Deduplicator::Impl::add_now(const std::vector<Article>& batch) {
   // Each thread sketches its own contiguous slice into its own slots: no sharing, no locks, and the same
   // sketches whatever the thread count.
   const std::size_t workers = std::min(threads, std::max<std::size_t>(1, batch.size() / 64));
-  const auto sketch_slice = [&](std::size_t worker) {
+  detail::run_parts(workers, [&](std::size_t worker) {
     const std::size_t begin = batch.size() * worker / workers;
     const std::size_t end = batch.size() * (worker + 1) / workers;
     for (std::size_t i = begin; i < end; ++i) sketchers[worker].sketch(batch[i].text, sketches[i]);
-  };
-  {
-    std::vector<std::jthread> pool;
-    for (std::size_t worker = 1; worker < workers; ++worker) pool.emplace_back(sketch_slice, worker);
-    sketch_slice(0);
-  }
+  });
 
   const auto matches = index.insert_batch(std::span<const Sketch>(sketches.data(), batch.size()), threads);
   for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -139,15 +136,19 @@ DedupSummary Deduplicator::summary() const {
   DedupSummary summary;
   summary.articles = impl.ids.size();
   summary.index_bytes = impl.index.memory_bytes();
+  const std::vector<std::uint32_t> best = impl.representatives();
   std::vector<std::uint32_t> group_size(impl.ids.size(), 0);
-  for (std::uint32_t doc = 0; doc < impl.ids.size(); ++doc) ++group_size[impl.groups.find(doc)];
   for (std::uint32_t doc = 0; doc < impl.ids.size(); ++doc) {
-    if (group_size[doc] >= 2) {
+    ++group_size[impl.groups.find(doc)];
+    const std::uint32_t representative = best[impl.groups.find(doc)];
+    if (representative != doc && impl.index.compare(doc, representative).exact) ++summary.exact_copies;
+  }
+  for (const std::uint32_t size : group_size) {
+    if (size >= 2) {
       ++summary.groups;
-      summary.copies += group_size[doc] - 1;
+      summary.copies += size - 1;
     }
   }
-  for (const CopyVerdict& verdict : verdicts()) summary.exact_copies += verdict.exact ? 1 : 0;
   return summary;
 }
 

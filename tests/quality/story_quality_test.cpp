@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -12,6 +13,7 @@
 #include "cli/cli_runner.hpp"
 #include "storyline/cluster/clusterer.hpp"
 #include "storyline/cluster/metrics.hpp"
+#include "storyline/cluster/stream_order.hpp"
 #include "storyline/ingest/reader.hpp"
 
 namespace storyline::testing {
@@ -31,17 +33,16 @@ void check_set(const std::string& name) {
   const auto dir = data_dir() / name;
   if (!std::filesystem::exists(dir / "gold.jsonl")) GTEST_SKIP() << "no " << dir << " (set STORYLINE_DATA_DIR)";
 
-  std::vector<Article> articles;
+  // The whole set fits in the buffer, so it is processed fully in publication order, as the CLI does.
+  StreamOrder order(std::numeric_limits<std::size_t>::max());
   const std::vector<std::string> inputs = {(dir / "articles.jsonl").string()};
   const auto read = read_articles(inputs, {}, [&](Article&& a) -> Status {
-    articles.push_back(std::move(a));
+    EXPECT_FALSE(order.push(std::move(a)));
     return {};
   }, [](const Error& e) { ADD_FAILURE() << e.message(); });
   ASSERT_TRUE(read);
-  // The clusterer's stream order: by publication time, input order for ties and undated articles.
-  std::stable_sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
-    return a.published_at && b.published_at && *a.published_at < *b.published_at;
-  });
+  std::vector<Article> articles;
+  while (auto article = order.pop()) articles.push_back(std::move(*article));
 
   auto clusterer = StoryClusterer::create();
   ASSERT_TRUE(clusterer);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/dedup/made_up_words.hpp"
+
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -15,21 +17,7 @@
 namespace storyline {
 namespace {
 
-// Made-up words of three syllables: 2000 distinct words, none of them English.
-const std::vector<std::string>& vocabulary() {
-  static const std::vector<std::string> words = [] {
-    constexpr std::array<std::string_view, 20> kSyllables{"ba", "ce", "di", "fo", "gu", "ha", "je",
-                                                          "ki", "lo", "mu", "na", "pe", "qo", "ri",
-                                                          "su", "ta", "ve", "wi", "xo", "zu"};
-    std::vector<std::string> list;
-    for (std::size_t i = 0; i < 2000; ++i) {
-      list.push_back(std::string(kSyllables[i % 20]) + std::string(kSyllables[i / 20 % 20]) +
-                     std::string(kSyllables[i / 400]));
-    }
-    return list;
-  }();
-  return words;
-}
+const std::vector<std::string>& vocabulary() { return fixtures::made_up_words(); }
 
 using Words = std::vector<std::string>;
 
