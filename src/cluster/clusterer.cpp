@@ -14,7 +14,7 @@ namespace {
 using detail::ArticleVector;
 using detail::EntityClass;
 
-// Maps strings (stems, entity keys) to dense ids. Grows with the vocabulary of the stream, which grows
+// Maps entity keys to dense ids. Grows with the vocabulary of the stream, which grows
 // far slower than the stream itself.
 class Vocabulary {
  public:
@@ -39,8 +39,8 @@ EntityClass entity_class(EntityKind kind) {
   return EntityClass::kOther;
 }
 
-std::vector<std::pair<std::uint32_t, float>> to_vector(const std::vector<WeightedTerm>& terms, std::size_t limit,
-                                                       Vocabulary& vocabulary) {
+// Term ids are the analyzer's document-frequency ids: one id per stem for the whole stream.
+std::vector<std::pair<std::uint32_t, float>> to_vector(const std::vector<WeightedTerm>& terms, std::size_t limit) {
   const std::size_t keep = std::min(limit, terms.size());
   double norm2 = 0.0;
   for (std::size_t i = 0; i < keep; ++i) norm2 += terms[i].weight * terms[i].weight;
@@ -48,7 +48,7 @@ std::vector<std::pair<std::uint32_t, float>> to_vector(const std::vector<Weighte
   std::vector<std::pair<std::uint32_t, float>> vector;
   vector.reserve(keep);
   for (std::size_t i = 0; i < keep; ++i) {
-    vector.emplace_back(vocabulary.id(terms[i].term), static_cast<float>(terms[i].weight * scale));
+    vector.emplace_back(terms[i].id, static_cast<float>(terms[i].weight * scale));
   }
   return vector;
 }
@@ -69,7 +69,6 @@ struct StoryClusterer::Impl {
   double join_threshold = 0.5;
   Analyzer analyzer;
   Sketcher sketcher;
-  Vocabulary terms;
   std::array<Vocabulary, 4> entities;  // one per EntityClass; ids are distinct across them (see vectorise)
   detail::StoryIndex stories;
   std::vector<CopyGeneration> generations;  // [0] current, [1] previous
@@ -81,8 +80,8 @@ struct StoryClusterer::Impl {
     auto analysis = analyzer.analyze(article);
     if (!analysis) return analysis.error();
     ArticleVector vector;
-    vector.body = to_vector(analysis->terms, options.vector_terms, terms);
-    vector.title = to_vector(analysis->title_terms, options.vector_terms, terms);
+    vector.body = to_vector(analysis->terms, options.vector_terms);
+    vector.title = to_vector(analysis->title_terms, options.vector_terms);
     for (const Entity& entity : analysis->entities) {
       const EntityClass kind = entity_class(entity.kind);
       // The kind goes in the top two bits, so "Washington" the place and the person are two entities.
@@ -186,7 +185,7 @@ Result<StoryClusterer> StoryClusterer::create(ClusterOptions options) {
   options.dedup = resolved;
   const double threshold = options.join_threshold.value_or(options.model.join_threshold);
   auto impl = std::unique_ptr<Impl>(new Impl{std::move(options), threshold, std::move(analyzer).value(),
-                                             Sketcher(resolved), {}, {}, {}, {}, 0, std::nullopt, {}});
+                                             Sketcher(resolved), {}, {}, {}, 0, std::nullopt, {}});
   impl->generations.push_back(CopyGeneration{std::move(index).value(), {}, {}, std::nullopt});
   impl->generations.push_back(impl->new_generation());
   return StoryClusterer(std::move(impl));

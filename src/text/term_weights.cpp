@@ -8,31 +8,40 @@
 
 namespace storyline {
 
+std::uint32_t DocumentFrequencies::intern(std::string_view term) {
+  auto it = m_ids.find(term);
+  if (it == m_ids.end()) {
+    it = m_ids.emplace(std::string(term), static_cast<std::uint32_t>(m_counts.size())).first;
+    m_counts.push_back(0);
+  }
+  return it->second;
+}
+
 void DocumentFrequencies::add_document(std::span<const std::string_view> distinct_terms) {
   ++m_documents;
-  for (std::string_view term : distinct_terms) {
-    auto it = m_frequency.find(term);
-    if (it == m_frequency.end()) {
-      m_frequency.emplace(std::string(term), 1);
-    } else {
-      ++it->second;
-    }
-  }
+  for (std::string_view term : distinct_terms) ++m_counts[intern(term)];
 }
 
 void DocumentFrequencies::add_document(std::span<const std::string_view> distinct_terms,
                                        std::span<std::size_t> frequencies) {
   ++m_documents;
-  for (std::size_t i = 0; i < distinct_terms.size(); ++i) {
-    auto it = m_frequency.find(distinct_terms[i]);
-    if (it == m_frequency.end()) it = m_frequency.emplace(std::string(distinct_terms[i]), 0).first;
-    frequencies[i] = ++it->second;
-  }
+  for (std::size_t i = 0; i < distinct_terms.size(); ++i) frequencies[i] = ++m_counts[intern(distinct_terms[i])];
+}
+
+void DocumentFrequencies::add_document(std::span<const std::uint32_t> distinct_ids,
+                                       std::span<std::size_t> frequencies) {
+  ++m_documents;
+  for (std::size_t i = 0; i < distinct_ids.size(); ++i) frequencies[i] = ++m_counts[distinct_ids[i]];
+}
+
+std::uint32_t DocumentFrequencies::find(std::string_view term) const noexcept {
+  const auto it = m_ids.find(term);
+  return it == m_ids.end() ? kUnknownTerm : it->second;
 }
 
 std::size_t DocumentFrequencies::frequency(std::string_view term) const noexcept {
-  const auto it = m_frequency.find(term);
-  return it == m_frequency.end() ? 0 : it->second;
+  const auto it = m_ids.find(term);
+  return it == m_ids.end() ? 0 : m_counts[it->second];
 }
 
 double DocumentFrequencies::idf(std::string_view term) const noexcept {
@@ -80,7 +89,7 @@ std::vector<WeightedTerm> detail::weigh_counted_terms(std::span<const CountedTer
     double weight = it->weight;
     if (norm > 0.0) weight /= norm;
     const CountedTerm& term = *it->term;
-    weighted.push_back({std::string(term.term),
+    weighted.push_back({std::string(term.term), term.id,
                         term.fold_display ? case_fold(term.display) : std::string(term.display), weight});
   }
   return weighted;
@@ -91,7 +100,8 @@ std::vector<WeightedTerm> weigh_terms(const std::unordered_map<std::string, Term
   std::vector<detail::CountedTerm> terms;
   terms.reserve(counts.size());
   for (const auto& [stem, count] : counts) {
-    terms.push_back({stem, count.count, count.first_surface, false, frequencies.frequency(stem)});
+    terms.push_back({stem, count.count, count.first_surface, false, frequencies.frequency(stem),
+                     frequencies.find(stem)});
   }
   return detail::weigh_counted_terms(terms, frequencies.documents(), limit);
 }

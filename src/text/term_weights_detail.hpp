@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,6 +24,7 @@ struct CountedTerm {
   std::string_view display;  // its first surface form, case-folded unless fold_display
   bool fold_display;         // case_fold(display) is the form to show (done for kept terms only)
   std::size_t frequency;     // the stem's document frequency
+  std::uint32_t id;          // the stem's DocumentFrequencies id, passed on to WeightedTerm::id
 };
 
 // weigh_terms for a document's terms given in its counts map's iteration order (the order weights are
