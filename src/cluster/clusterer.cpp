@@ -177,6 +177,7 @@ StoryClusterer::~StoryClusterer() = default;
 Result<StoryClusterer> StoryClusterer::create(ClusterOptions options) {
   AnalyzeOptions analyze;
   analyze.top_terms = options.vector_terms;
+  analyze.find_dates = false;  // stories are placed by publication time, not by the dates articles mention
   auto analyzer = Analyzer::create(analyze);
   if (!analyzer) return analyzer.error();
   auto index = DedupIndex::create(options.dedup);

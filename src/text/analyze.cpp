@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <limits>
 #include <map>
-#include <memory_resource>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -138,8 +137,6 @@ struct Analyzer::Impl {
   std::vector<std::size_t> document_frequencies;
   std::vector<detail::CountedTerm> counted;
   std::vector<detail::CountedTerm> title_counted;
-  // Memory for count_terms' ordering map; larger documents spill over to the heap.
-  std::vector<std::byte> arena_buffer = std::vector<std::byte>(std::size_t{64} * 1024);
 
   TermVocabulary& vocabulary_for(const std::string& lang) {
     auto it = vocabularies.find(lang);
@@ -178,20 +175,11 @@ struct Analyzer::Impl {
         vocabulary.prefetch_stem(id);  // wanted again below
       }
     }
-    // Terms used to be counted token by token into a std::unordered_map<std::string, TermCount>, and
-    // weights are summed in that map's iteration order, which decides their last bits. The order follows
-    // only from the stems' hashes and the order of insertion, so this map reproduces it: its keys hash
-    // the same (std::hash<std::string_view> equals std::hash<std::string> on the same characters, and
-    // both are cached alike), it gets the stems in order of first occurrence, one insertion each, and its
-    // nodes come from an arena instead of one malloc and two strings per stem.
-    // tests/unit/text/analyze_test.cpp checks the weights against weigh_terms on such a map.
-    std::pmr::monotonic_buffer_resource arena(arena_buffer.data(), arena_buffer.size());
-    std::pmr::unordered_map<std::string_view, std::uint32_t> order(&arena);
-    for (std::uint32_t k = 0; k < first_seen.size(); ++k) order[vocabulary.stem(first_seen[k].first)] = k;
+    // Any order will do: weigh_counted_terms weighs the same whatever the order of the terms.
     terms.clear();
-    for (const auto& [stem, k] : order) {
-      const auto& [id, surface] = first_seen[k];
-      terms.push_back({stem, stem_counts[id], surface, /*fold_display=*/true, 0, vocabulary.term_id(id, frequencies)});
+    for (const auto& [id, surface] : first_seen) {
+      terms.push_back(
+          {vocabulary.stem(id), stem_counts[id], surface, /*fold_display=*/true, 0, vocabulary.term_id(id, frequencies)});
     }
     for (const auto& seen : first_seen) stem_counts[seen.first] = 0;
     first_seen.clear();
@@ -267,7 +255,7 @@ Result<Analysis> Analyzer::analyze(const Article& article) {
   analysis.entities = find_entities(document, tokens.subspan(entities_from), analysis.lang);
 
   if (article.published_at) analysis.published = std::chrono::floor<std::chrono::days>(*article.published_at);
-  analysis.dates = find_dates(document, analysis.published);
+  if (m_impl->options.find_dates) analysis.dates = find_dates(document, analysis.published);
   return analysis;
 }
 

@@ -57,38 +57,35 @@ double detail::smoothed_idf(std::size_t documents, std::size_t frequency) noexce
 std::vector<WeightedTerm> detail::weigh_counted_terms(std::span<const CountedTerm> terms,
                                                       std::size_t documents, std::size_t limit) {
   // Candidates are ranked by pointer to their term; only the `limit` kept become WeightedTerms, so the
-  // stems of the rest are never copied. Weights are summed in the counts' iteration order, as always.
+  // stems of the rest are never copied.
   struct Candidate {
     double weight;
     const CountedTerm* term;
   };
   std::vector<Candidate> candidates;
   candidates.reserve(terms.size());
-  double norm = 0.0;
   for (const CountedTerm& term : terms) {
     const double weight =
         (1.0 + std::log(static_cast<double>(term.count))) * smoothed_idf(documents, term.frequency);
-    norm += weight * weight;
     candidates.push_back({weight, &term});
   }
-  norm = std::sqrt(norm);
-  // Stems are unique, so this order is total and the kept terms and their order do not depend on the
-  // order of the candidates.
+  // Stems are unique, so this order is total: the ranking, and the norm summed in ranked order, do not
+  // depend on the order the terms come in, so every way of counting a document's terms gives the same
+  // weights to the last bit.
   const auto heavier = [](const Candidate& a, const Candidate& b) {
     return a.weight != b.weight ? a.weight > b.weight : a.term->term < b.term->term;
   };
+  std::sort(candidates.begin(), candidates.end(), heavier);
+  double norm = 0.0;
+  for (const Candidate& candidate : candidates) norm += candidate.weight * candidate.weight;
+  norm = std::sqrt(norm);
   const std::size_t keep = (limit == 0 || limit > candidates.size()) ? candidates.size() : limit;
-  const auto kept_end = candidates.begin() + static_cast<std::ptrdiff_t>(keep);
-  // Selecting the kept ones first and sorting only them gives the same terms in the same order, as the
-  // order is total.
-  if (keep < candidates.size()) std::nth_element(candidates.begin(), kept_end, candidates.end(), heavier);
-  std::sort(candidates.begin(), kept_end, heavier);
   std::vector<WeightedTerm> weighted;
   weighted.reserve(keep);
-  for (auto it = candidates.begin(); it != kept_end; ++it) {
-    double weight = it->weight;
+  for (std::size_t i = 0; i < keep; ++i) {
+    double weight = candidates[i].weight;
     if (norm > 0.0) weight /= norm;
-    const CountedTerm& term = *it->term;
+    const CountedTerm& term = *candidates[i].term;
     weighted.push_back({std::string(term.term), term.id,
                         term.fold_display ? case_fold(term.display) : std::string(term.display), weight});
   }

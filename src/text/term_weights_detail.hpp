@@ -27,8 +27,7 @@ struct CountedTerm {
   std::uint32_t id;          // the stem's DocumentFrequencies id, passed on to WeightedTerm::id
 };
 
-// weigh_terms for a document's terms given in its counts map's iteration order (the order weights are
-// summed in), each with its document frequency.
+// weigh_terms for a document's terms, in any order, each with its document frequency.
 [[nodiscard]] std::vector<WeightedTerm> weigh_counted_terms(std::span<const CountedTerm> terms,
                                                             std::size_t documents, std::size_t limit);
 

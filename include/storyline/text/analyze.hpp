@@ -20,6 +20,9 @@ struct AnalyzeOptions {
   std::size_t top_terms = 10;  // how many of the heaviest terms an Analysis keeps (0: all of them)
   // Language assumed when an article gives none and cld2 cannot decide (very short or mixed text).
   std::string fallback_lang = "en";
+  // Whether to look for the dates an article mentions (Analysis::dates). A tenth of the analysis; callers
+  // that never read them (story clustering) turn it off.
+  bool find_dates = true;
 };
 
 struct Analysis {
@@ -31,7 +34,7 @@ struct Analysis {
   std::vector<WeightedTerm> title_terms;  // the title's own terms, weighed the same way (all of them)
   std::vector<Entity> entities;     // most-mentioned first
   std::optional<Day> published;     // the article's own date
-  std::vector<DateMention> dates;   // dates mentioned in title and text, in text order
+  std::vector<DateMention> dates;   // dates mentioned in title and text, in text order (if find_dates)
 };
 
 // Not thread-safe: it owns an ICU tokenizer, Snowball stemmers and the document frequencies that grow

@@ -68,6 +68,18 @@ TEST(Analyzer, ProducesLanguageTermsEntitiesAndDates) {
   EXPECT_TRUE(has_date("2019-02-07"));  // "three days ago"
 }
 
+TEST(Analyzer, LooksForNoDatesWhenAskedNotTo) {
+  AnalyzeOptions options;
+  options.find_dates = false;
+  auto analyzer = Analyzer::create(options);
+  ASSERT_TRUE(analyzer);
+  const auto analysis = analyzer->analyze(summit_article());
+  ASSERT_TRUE(analysis) << analysis.error().message();
+  EXPECT_TRUE(analysis->dates.empty());
+  ASSERT_TRUE(analysis->published);  // the article's own date is still read
+  EXPECT_FALSE(analysis->terms.empty());
+}
+
 TEST(Analyzer, UsesTheGivenLanguageAndItsStemmer) {
   auto analyzer = Analyzer::create();
   ASSERT_TRUE(analyzer);
@@ -124,9 +136,9 @@ TEST(Analyzer, RejectsInvalidUtf8) {
 
 // --- Terms against the plain way --------------------------------------------------------------------
 // Analyzer counts terms through a vocabulary kept across articles and weighs them without building a
-// std::unordered_map<std::string, TermCount> per article, yet that map's iteration order (the order
-// weights are summed in) decides the weights' last bits. This replays the plain way, token by token into
-// such a map and through weigh_terms, and expects the same terms, displays and weights to the bit.
+// std::unordered_map<std::string, TermCount> per article. This replays the plain way, token by token into
+// such a map (whose order is another one) and through weigh_terms, and expects the same terms, displays
+// and weights to the bit.
 class PlainTerms {
  public:
   explicit PlainTerms(const std::string& lang) : m_lang(lang), m_tokenizer(Tokenizer::create().value()) {
