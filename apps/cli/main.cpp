@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   commands.push_back(add_dedup_command(app));
   commands.push_back(add_cluster_command(app));
   commands.push_back(add_eval_command(app));
+  commands.push_back(add_similar_command(app));
 
   try {
     app.parse(argc, argv);

@@ -17,6 +17,8 @@ import os
 import subprocess
 import sys
 
+import numpy
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import metrics  # noqa: E402
 
@@ -41,18 +43,8 @@ def read_rows(path):
 
 
 def solve(matrix, vector):
-    """Gaussian elimination with partial pivoting (the system is 10 x 10)."""
-    n = len(vector)
-    a = [row[:] + [vector[i]] for i, row in enumerate(matrix)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
-        a[col], a[pivot] = a[pivot], a[col]
-        for r in range(n):
-            if r != col and a[col][col] != 0:
-                factor = a[r][col] / a[col][col]
-                for c in range(col, n + 1):
-                    a[r][c] -= factor * a[col][c]
-    return [a[i][n] / a[i][i] if a[i][i] != 0 else 0.0 for i in range(n)]
+    """Solves matrix . x = vector (a small dense system)."""
+    return [float(v) for v in numpy.linalg.solve(numpy.array(matrix), numpy.array(vector))]
 
 
 def fit(examples, offsets):

@@ -194,6 +194,61 @@ class Reader {
 
 }  // namespace
 
+Result<Article> read_article(const std::string& path) {
+  const InputFormat format = format_of(path);
+  if (format.kind == InputKind::kText) {
+    return detail::read_txt_article(path, path);
+  }
+  if (format.kind != InputKind::kJsonLines || format.compression != Compression::kNone) {
+    return Error{ErrorCode::kUnsupportedFormat, "expected a .txt or .json file holding one article", path, 0};
+  }
+  auto source = detail::LineSource::open(path, path, Compression::kNone);
+  if (!source) {
+    return std::move(source).error();
+  }
+  // The whole file is one record, but the lines are kept apart first: a JSON Lines file with several
+  // records deserves a clearer message than the parser's complaint about trailing content.
+  std::vector<std::string> lines;
+  std::size_t first_line = 0;
+  std::string_view line;
+  for (;;) {
+    auto more = source->next(line);
+    if (!more) {
+      return std::move(more).error();
+    }
+    if (!*more) {
+      break;
+    }
+    if (detail::is_blank(line)) {
+      continue;
+    }
+    if (lines.empty()) {
+      first_line = source->line_number();
+    }
+    lines.emplace_back(line);
+  }
+  if (lines.empty()) {
+    return Error{ErrorCode::kMalformedJson, "no JSON object: the file is empty or blank", path, 0};
+  }
+  detail::JsonlRecordParser parser;
+  if (lines.size() > 1 && parser.parse(lines.front())) {
+    return Error{ErrorCode::kMalformedJson, "more than one record: expected one article per file", path, 0};
+  }
+  std::string document;
+  for (const std::string& text : lines) {
+    document += text;
+    document += '\n';
+  }
+  auto article = parser.parse(document);
+  if (!article) {
+    Error error = std::move(article).error();
+    error.file = path;
+    error.line = lines.size() == 1 ? first_line : 0;  // parser positions are not line numbers in a joined file
+    return error;
+  }
+  return article;
+}
+
 Result<ReadSummary> read_articles(std::span<const std::string> inputs, const ReadOptions& options,
                                   const ArticleSink& sink, const IssueSink& on_issue) {
   if (inputs.empty()) {

@@ -55,4 +55,12 @@ using IssueSink = std::function<void(const Error&)>;
 [[nodiscard]] Result<ReadSummary> read_articles(std::span<const std::string> inputs, const ReadOptions& options,
                                                 const ArticleSink& sink, const IssueSink& on_issue);
 
+// Reads the one article a file holds, for commands that take articles one by one rather than as a
+// stream: a .txt file (read as read_articles reads it), or a .json / .jsonl file holding one JSON object
+// with the fields of a JSON Lines record. The object may span several lines (pretty-printed).
+// Errors name `path` as the file: kUnreadableInput (cannot be opened or read), kUnsupportedFormat (another
+// extension), kInvalidUtf8, kMalformedJson (also for a file with more than one record, or none),
+// kMissingField, kInvalidField. Thread-safe.
+[[nodiscard]] Result<Article> read_article(const std::string& path);
+
 }  // namespace storyline

@@ -534,5 +534,47 @@ TEST_F(ReaderTest, RejectsAnEmptyInputList) {
   EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
 }
 
+// read_article: one article per file, for commands that compare articles one by one.
+TEST_F(ReaderTest, ReadArticleTakesOneJsonObjectOnOneOrManyLines) {
+  const auto one_line = read_article(write("one.json", R"({"id":"a1","text":"Leaders will meet.","published":"2018-09-22"})" "\n"));
+  ASSERT_TRUE(one_line) << one_line.error().message();
+  EXPECT_EQ(one_line->id, "a1");
+  EXPECT_EQ(one_line->text, "Leaders will meet.");
+  EXPECT_TRUE(one_line->published_at);
+
+  const auto pretty = read_article(write("pretty.json", "\n{\n  \"id\": \"a2\",\n  \"title\": \"Summit\",\n  \"text\": \"Two\\nlines\"\n}\n"));
+  ASSERT_TRUE(pretty) << pretty.error().message();
+  EXPECT_EQ(pretty->id, "a2");
+  EXPECT_EQ(pretty->title, "Summit");
+  EXPECT_EQ(pretty->text, "Two\nlines");
+}
+
+TEST_F(ReaderTest, ReadArticleReadsATextFile) {
+  const auto article = read_article(write("story.txt", "Summit set\n\nLeaders will meet.\n"));
+  ASSERT_TRUE(article) << article.error().message();
+  EXPECT_EQ(article->id, "story");
+  EXPECT_EQ(article->title, "Summit set");
+  EXPECT_EQ(article->text, "Leaders will meet.");
+}
+
+TEST_F(ReaderTest, ReadArticleNamesTheFileOfEveryFailure) {
+  const auto expect_error = [](const Result<Article>& result, ErrorCode code, const std::string& file) {
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, code) << result.error().message();
+    EXPECT_EQ(result.error().file, file);
+  };
+  expect_error(read_article(path("missing.json")), ErrorCode::kUnreadableInput, path("missing.json"));
+  expect_error(read_article(write("two.jsonl", kTwoRecords)), ErrorCode::kMalformedJson, path("two.jsonl"));
+  expect_error(read_article(write("blank.json", "\n  \n")), ErrorCode::kMalformedJson, path("blank.json"));
+  expect_error(read_article(write("cut.json", R"({"id":"a1","text":)")), ErrorCode::kMalformedJson, path("cut.json"));
+  expect_error(read_article(write("no-text.json", R"({"id":"a1"})")), ErrorCode::kMissingField, path("no-text.json"));
+  expect_error(read_article(write("a.csv", "id,text\n")), ErrorCode::kUnsupportedFormat, path("a.csv"));
+  expect_error(read_article(write_gz("a.jsonl.gz", {R"({"id":"a1","text":"x"})"})), ErrorCode::kUnsupportedFormat,
+               path("a.jsonl.gz"));
+  const auto one_line = read_article(write("bad.json", R"({"id":"a1","text":"x","published":"never"})"));
+  expect_error(one_line, ErrorCode::kInvalidField, path("bad.json"));
+  EXPECT_EQ(one_line.error().line, 1U);
+}
+
 }  // namespace
 }  // namespace storyline

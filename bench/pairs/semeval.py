@@ -1,0 +1,109 @@
+#!/usr/bin/python3
+"""Scores `storyline similar` on SemEval-2022 Task 8 (multilingual news article similarity).
+
+Keeps the en-en pairs and drops rows whose pair_id carries a language suffix (machine-translated copies,
+see ../shared/data/README.md). Each text becomes a one-article JSON file: the first line is the title when
+the text has more than one line (the sets are headline + body cuts), otherwise there is no title. The
+sets carry no dates, so time never plays a part here. Prints, per set, the number of pairs, Pearson's r
+of the score against the gold `Overall` (1 = very similar ... 4 = very dissimilar), and how the verdicts
+spread over the gold ratings.
+
+  semeval.py CLI DATA_DIR WORK_DIR [--rows SET FILE]...
+
+--rows writes one TSV line per pair of SET (training_set or testing_set): Overall, then the signals, which
+train_similarity_model.py reads. Debian's python3, standard library only.
+"""
+import csv
+import json
+import math
+import os
+import subprocess
+import sys
+
+SETS = ("training_set", "testing_set")
+VERDICTS = ("duplicate", "same_story", "same_storyline", "unrelated")
+
+
+def en_pairs(path):
+    csv.field_size_limit(1 << 30)
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["lang1"] != "en" or row["lang2"] != "en":
+                continue
+            # "1484039360it_1484180228it": a translated copy of a pair, not an original.
+            if not all(part.isdigit() for part in row["pair_id"].split("_")):
+                continue
+            yield row
+
+
+def article(article_id, text):
+    text = text.strip()
+    head, _, rest = text.partition("\n")
+    if rest.strip():
+        return {"id": article_id, "title": head.strip(), "text": rest.strip()}
+    return {"id": article_id, "text": text}
+
+
+def compare(cli, work, pair_id, text1, text2):
+    paths = []
+    for side, text in (("a", text1), ("b", text2)):
+        path = os.path.join(work, "%s.json" % side)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(article("%s-%s" % (pair_id, side), text), f, ensure_ascii=False)
+        paths.append(path)
+    run = subprocess.run([cli, "similar", "--json"] + paths, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit("storyline similar failed on pair %s: %s" % (pair_id, run.stderr.strip()))
+    return json.loads(run.stdout)
+
+
+def pearson(xs, ys):
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - my) ** 2 for y in ys)
+    return sxy / math.sqrt(sxx * syy) if sxx > 0 and syy > 0 else float("nan")
+
+
+def main(argv):
+    if len(argv) < 4:
+        raise SystemExit(__doc__)
+    cli, data_dir, work = argv[1], argv[2], argv[3]
+    rows_out = {}
+    rest = argv[4:]
+    while rest:
+        if rest[0] != "--rows" or len(rest) < 3 or rest[1] not in SETS:
+            raise SystemExit(__doc__)
+        rows_out[rest[1]] = rest[2]
+        rest = rest[3:]
+    os.makedirs(work, exist_ok=True)
+
+    print("%-14s %6s %9s   %s" % ("set", "pairs", "pearson", "verdicts by gold Overall (rounded): " + " / ".join(VERDICTS)))
+    for name in SETS:
+        path = os.path.join(data_dir, name + ".csv")
+        if not os.path.exists(path):
+            print("skipping %s: %s not found" % (name, path), file=sys.stderr)
+            continue
+        gold, scores, signal_rows = [], [], []
+        spread = {}
+        for row in en_pairs(path):
+            result = compare(cli, work, row["pair_id"], row["text1"], row["text2"])
+            overall = float(row["Overall"])
+            gold.append(overall)
+            scores.append(result["score"])
+            signal_rows.append(list(result["signals"].values()))
+            counts = spread.setdefault(int(round(overall)), dict.fromkeys(VERDICTS, 0))
+            counts[result["verdict"]] += 1
+        summary = "  ".join(
+            "%d: %s" % (rating, "/".join(str(spread[rating][v]) for v in VERDICTS)) for rating in sorted(spread))
+        print("%-14s %6d %9.4f   %s" % (name, len(gold), pearson(scores, gold), summary))
+        if name in rows_out:
+            with open(rows_out[name], "w", encoding="utf-8") as f:
+                f.write("overall\t" + "\t".join(result["signals"].keys()) + "\n")
+                for overall, signals in zip(gold, signal_rows):
+                    f.write("%s\t%s\n" % (overall, "\t".join(repr(v) for v in signals)))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
