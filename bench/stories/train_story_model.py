@@ -78,7 +78,7 @@ def fit(examples, offsets):
 
 
 def write_model(path, names, weights, bias, threshold, trained_on):
-    model = {"format_version": 1, "trained_on": trained_on, "features": names,
+    model = {"format_version": 2, "trained_on": trained_on, "features": names,
              "weights": [round(w, 6) for w in weights], "bias": round(bias, 6),
              "join_threshold": threshold}
     with open(path, "w") as f:

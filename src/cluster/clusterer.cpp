@@ -64,13 +64,32 @@ struct CopyGeneration {
 
 }  // namespace
 
+// Training: which decisions follow the gold labels instead of the model.
+struct Forcing {
+  bool story_forced = false;
+  std::optional<std::uint32_t> story;  // nullopt: a new one
+  bool storyline_forced = false;
+  std::optional<std::uint32_t> storyline;
+};
+
 struct StoryClusterer::Impl {
+  Impl(ClusterOptions cluster_options, Analyzer article_analyzer, Sketcher article_sketcher)
+      : options(std::move(cluster_options)),
+        join_threshold(options.join_threshold.value_or(options.model.join_threshold)),
+        analyzer(std::move(article_analyzer)),
+        sketcher(std::move(article_sketcher)),
+        storyline_threshold(options.storyline_threshold.value_or(options.storyline_model.join_threshold)) {}
+
   ClusterOptions options;
   double join_threshold = 0.5;
   Analyzer analyzer;
   Sketcher sketcher;
   std::array<Vocabulary, 4> entities;  // one per EntityClass; ids are distinct across them (see vectorise)
+  std::unordered_map<std::uint32_t, std::uint32_t> entity_frequency;  // entity id -> articles naming it
+  std::uint32_t articles_seen = 0;
   detail::StoryIndex stories;
+  detail::StoryIndex storylines;  // the same structure one level up: a storyline's articles, all stories
+  double storyline_threshold = 0.5;
   std::vector<CopyGeneration> generations;  // [0] current, [1] previous
   std::uint32_t next_position = 0;
   std::optional<std::int64_t> clock;  // latest publication time seen
@@ -88,14 +107,34 @@ struct StoryClusterer::Impl {
       const std::uint32_t id = entities[static_cast<std::size_t>(kind)].id(entity.key);
       vector.entities.emplace_back((static_cast<std::uint32_t>(kind) << 30) | (id & 0x3FFFFFFFU), kind);
     }
+    weigh_entities(vector);
     if (article.published_at) vector.time = article.published_at->time_since_epoch().count();
     return vector;
+  }
+
+  // An entity named in most articles (a country, a capital) says little about which matter an article
+  // belongs to; a rare one (a person, a ship) says much. Weights are smoothed IDFs over the articles so
+  // far, this one included, as for terms.
+  void weigh_entities(ArticleVector& vector) {
+    ++articles_seen;
+    std::array<double, 4> norm2{};
+    vector.entity_weights.reserve(vector.entities.size());
+    for (const auto& [entity, kind] : vector.entities) {
+      const std::uint32_t frequency = ++entity_frequency[entity];
+      const double idf = std::log((1.0 + articles_seen) / (1.0 + frequency)) + 1.0;
+      vector.entity_weights.push_back(static_cast<float>(idf));
+      norm2[static_cast<std::size_t>(kind)] += idf * idf;
+    }
+    for (std::size_t i = 0; i < vector.entities.size(); ++i) {
+      vector.entity_weights[i] /= static_cast<float>(std::sqrt(norm2[static_cast<std::size_t>(vector.entities[i].second)]));
+    }
   }
 
   void advance_clock(const ArticleVector& vector) {
     if (!vector.time || (clock && *vector.time <= *clock)) return;
     clock = vector.time;
     stories.retire_before(*clock - options.retire_after_seconds);
+    storylines.retire_before(*clock - options.storyline_retire_after_seconds);
     CopyGeneration& current = generations.front();
     if (!current.started) current.started = clock;
     if (*clock - *current.started > options.retire_after_seconds) {
@@ -120,11 +159,13 @@ struct StoryClusterer::Impl {
     return std::nullopt;
   }
 
-  std::vector<CandidateScore> score(const ArticleVector& vector) {
+  static std::vector<CandidateScore> score(detail::StoryIndex& index, const StoryModel& model,
+                                           const ArticleVector& vector, std::size_t query_terms,
+                                           std::size_t limit, std::optional<std::int64_t> begun_after) {
     std::vector<CandidateScore> scored;
-    for (const std::uint32_t story : stories.candidates(vector, options.query_terms, options.max_candidates)) {
-      CandidateScore candidate{story, stories.signals(vector, story), 0.0};
-      candidate.probability = options.model.probability(candidate.signals);
+    for (const std::uint32_t story : index.candidates(vector, query_terms, limit, begun_after)) {
+      CandidateScore candidate{story, index.signals(vector, story), 0.0};
+      candidate.probability = model.probability(candidate.signals);
       scored.push_back(candidate);
     }
     std::stable_sort(scored.begin(), scored.end(), [](const CandidateScore& a, const CandidateScore& b) {
@@ -133,7 +174,38 @@ struct StoryClusterer::Impl {
     return scored;
   }
 
-  Result<StoryAssignment> add(const Article& article, bool forced, std::optional<std::uint32_t> forced_story) {
+  // A new story continues the storyline its first article fits best, or starts one; every article then
+  // adds to its storyline's profile, so the storyline follows the matter as it moves on.
+  void place_in_storyline(StoryAssignment& assignment, const ArticleVector& vector, const Forcing& forcing) {
+    std::uint32_t storyline = 0;
+    if (!assignment.opened && storylines.live(stories.group(assignment.story))) {
+      storyline = stories.group(assignment.story);
+    } else {
+      assignment.storyline_candidates = score(storylines, options.storyline_model, vector, options.query_terms,
+                                              options.max_candidates, std::nullopt);
+      const auto& best = assignment.storyline_candidates;
+      if (forcing.storyline_forced) {
+        if (forcing.storyline && storylines.live(*forcing.storyline)) {
+          storyline = *forcing.storyline;
+        } else {
+          storyline = storylines.open();
+          assignment.storyline_opened = true;
+        }
+      } else if (!best.empty() && best.front().probability >= storyline_threshold) {
+        storyline = best.front().story;
+      } else {
+        storyline = storylines.open();
+        assignment.storyline_opened = true;
+      }
+      stories.set_group(assignment.story, storyline);
+    }
+    assignment.storyline = storyline;
+    storylines.join(storyline, vector, options.query_terms);
+  }
+
+  Result<StoryAssignment> add(const Article& article, const Forcing& forcing) {
+    const bool forced = forcing.story_forced;
+    const std::optional<std::uint32_t>& forced_story = forcing.story;
     auto vector = vectorise(article);
     if (!vector) return vector.error();
     advance_clock(*vector);
@@ -142,7 +214,10 @@ struct StoryClusterer::Impl {
     sketcher.sketch(article.text, sketch);
     const auto copy = options.join_duplicates ? find_copy() : std::nullopt;
     if (copy) assignment.duplicate_of = copy->first;
-    assignment.candidates = score(*vector);
+    std::optional<std::int64_t> begun_after;
+    if (clock && options.max_story_seconds > 0) begun_after = *clock - options.max_story_seconds;
+    assignment.candidates =
+        score(stories, options.model, *vector, options.query_terms, options.max_candidates, begun_after);
 
     if (forced) {
       assignment.opened = !forced_story.has_value();
@@ -160,6 +235,7 @@ struct StoryClusterer::Impl {
       assignment.opened = true;
     }
     stories.join(assignment.story, *vector, options.query_terms);
+    place_in_storyline(assignment, *vector, forcing);
 
     CopyGeneration& current = generations.front();
     current.index.insert(sketch);
@@ -184,21 +260,26 @@ Result<StoryClusterer> StoryClusterer::create(ClusterOptions options) {
   if (!index) return index.error();
   const DedupOptions resolved = index->options();
   options.dedup = resolved;
-  const double threshold = options.join_threshold.value_or(options.model.join_threshold);
-  auto impl = std::unique_ptr<Impl>(new Impl{std::move(options), threshold, std::move(analyzer).value(),
-                                             Sketcher(resolved), {}, {}, {}, 0, std::nullopt, {}});
+  auto impl = std::make_unique<Impl>(std::move(options), std::move(analyzer).value(), Sketcher(resolved));
   impl->generations.push_back(CopyGeneration{std::move(index).value(), {}, {}, std::nullopt});
   impl->generations.push_back(impl->new_generation());
   return StoryClusterer(std::move(impl));
 }
 
-Result<StoryAssignment> StoryClusterer::add(const Article& article) { return m_impl->add(article, false, std::nullopt); }
+Result<StoryAssignment> StoryClusterer::add(const Article& article) { return m_impl->add(article, Forcing{}); }
 
 Result<StoryAssignment> StoryClusterer::add_forced(const Article& article, std::optional<std::uint32_t> story) {
-  return m_impl->add(article, true, story);
+  return m_impl->add(article, Forcing{true, story, false, std::nullopt});
+}
+
+Result<StoryAssignment> StoryClusterer::add_forced_storyline(const Article& article,
+                                                             std::optional<std::uint32_t> storyline) {
+  return m_impl->add(article, Forcing{false, std::nullopt, true, storyline});
 }
 
 std::size_t StoryClusterer::stories_opened() const noexcept { return m_impl->stories.opened(); }
 std::size_t StoryClusterer::active_stories() const noexcept { return m_impl->stories.active(); }
+std::size_t StoryClusterer::storylines_opened() const noexcept { return m_impl->storylines.opened(); }
+std::size_t StoryClusterer::active_storylines() const noexcept { return m_impl->storylines.active(); }
 
 }  // namespace storyline

@@ -36,7 +36,7 @@ void StoryIndex::post(Postings& postings, Story& story, bool entity, std::uint32
 }
 
 std::vector<std::uint32_t> StoryIndex::candidates(const ArticleVector& article, std::size_t query_terms,
-                                                  std::size_t limit) {
+                                                  std::size_t limit, std::optional<std::int64_t> begun_after) {
   std::unordered_map<std::uint32_t, double> shared;
   // Retired stories are dropped from a posting list when a lookup walks over them.
   const auto walk = [&](Postings& postings, std::uint32_t key, double weight) {
@@ -57,7 +57,13 @@ std::vector<std::uint32_t> StoryIndex::candidates(const ArticleVector& article, 
 
   std::vector<std::pair<double, std::uint32_t>> ranked;
   ranked.reserve(shared.size());
-  for (const auto& [story, weight] : shared) ranked.emplace_back(weight, story);
+  for (const auto& [story, weight] : shared) {
+    if (begun_after) {
+      const Story& candidate = m_stories.at(story);
+      if (candidate.first && *candidate.first < *begun_after) continue;
+    }
+    ranked.emplace_back(weight, story);
+  }
   const std::size_t keep = std::min(limit, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
                     [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
@@ -76,10 +82,15 @@ StorySignals StoryIndex::signals(const ArticleVector& article, std::uint32_t sto
 
   std::array<std::size_t, 4> named{};
   std::array<std::size_t, 4> known{};
-  for (const auto& [entity, kind] : article.entities) {
+  std::array<double, 4> entity_dot{};
+  for (std::size_t i = 0; i < article.entities.size(); ++i) {
+    const auto& [entity, kind] = article.entities[i];
     const auto k = static_cast<std::size_t>(kind);
     ++named[k];
-    if (story.entities.contains(entity)) ++known[k];
+    const auto it = story.entities.find(entity);
+    if (it == story.entities.end()) continue;
+    ++known[k];
+    if (i < article.entity_weights.size()) entity_dot[k] += static_cast<double>(article.entity_weights[i]) * it->second.weight;
   }
   const auto overlap = [&](EntityClass kind) {
     const auto k = static_cast<std::size_t>(kind);
@@ -95,6 +106,13 @@ StorySignals StoryIndex::signals(const ArticleVector& article, std::uint32_t sto
     set(StorySignal::kTimeKnown, 1.0);
   }
   set(StorySignal::kStorySize, std::log1p(static_cast<double>(story.size)));
+  const auto entity_cosine = [&](EntityClass kind) {
+    const auto k = static_cast<std::size_t>(kind);
+    return story.entity_norm2[k] > 0.0 ? entity_dot[k] / std::sqrt(story.entity_norm2[k]) : 0.0;
+  };
+  set(StorySignal::kPersonCosine, entity_cosine(EntityClass::kPerson));
+  set(StorySignal::kPlaceCosine, entity_cosine(EntityClass::kPlace));
+  set(StorySignal::kOrgCosine, entity_cosine(EntityClass::kOrganisation));
   return signals;
 }
 
@@ -109,12 +127,20 @@ void StoryIndex::join(std::uint32_t story_id, const ArticleVector& article, std:
   ++story.size;
   add_vector(story.body, story.body_norm2, article.body);
   add_vector(story.title, story.title_norm2, article.title);
-  for (const auto& [entity, kind] : article.entities) {
-    ++story.entities[entity];
+  for (std::size_t i = 0; i < article.entities.size(); ++i) {
+    const auto [entity, kind] = article.entities[i];
+    Story::EntityTally& tally = story.entities[entity];
+    ++tally.members;
+    if (i < article.entity_weights.size()) {
+      const float weight = article.entity_weights[i];
+      story.entity_norm2[static_cast<std::size_t>(kind)] += 2.0 * tally.weight * weight + static_cast<double>(weight) * weight;
+      tally.weight += weight;
+    }
     post(m_entity_postings, story, true, entity, story_id);
   }
   const std::size_t terms = std::min(query_terms, article.body.size());
   for (std::size_t i = 0; i < terms; ++i) post(m_term_postings, story, false, article.body[i].first, story_id);
+  if (article.time && (!story.first || *article.time < *story.first)) story.first = article.time;
   if (article.time && (!story.latest || *article.time > *story.latest)) {
     if (story.latest) m_by_latest.erase({*story.latest, story_id});
     story.latest = article.time;

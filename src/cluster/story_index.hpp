@@ -1,8 +1,10 @@
 // The live stories of a stream and the inverted index that finds candidates among them: postings from
 // term and entity ids to the stories containing them, centroids to score against, and a time-ordered set
-// to retire quiet stories. Private to the clusterer.
+// to retire quiet stories. The clusterer keeps a second one whose "stories" are storylines. Private to
+// the clusterer.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -23,6 +25,8 @@ struct ArticleVector {
   std::vector<std::pair<std::uint32_t, float>> body;   // L2-normalised TF-IDF, heaviest first
   std::vector<std::pair<std::uint32_t, float>> title;  // L2-normalised, heaviest first (may be empty)
   std::vector<std::pair<std::uint32_t, EntityClass>> entities;  // distinct
+  // Per entity: its IDF over the stream, L2-normalised over the article's entities of its kind.
+  std::vector<float> entity_weights;
   std::optional<std::int64_t> time;  // seconds since the epoch
 };
 
@@ -32,17 +36,25 @@ struct Story {
   double body_norm2 = 0.0;
   std::unordered_map<std::uint32_t, float> title;
   double title_norm2 = 0.0;
-  std::unordered_map<std::uint32_t, std::uint32_t> entities;  // entity id -> members naming it
+  struct EntityTally {
+    std::uint32_t members = 0;  // members naming it
+    float weight = 0.0F;        // sum of their entity_weights for it
+  };
+  std::unordered_map<std::uint32_t, EntityTally> entities;  // by entity id
+  std::array<double, 4> entity_norm2{};  // squared norm of the weights, by EntityClass
+  std::optional<std::int64_t> first;   // publication time of its earliest dated article
   std::optional<std::int64_t> latest;
+  std::uint32_t group = 0;  // the story's storyline (unused in the storyline index itself)
   std::unordered_set<std::uint64_t> posted;  // posting keys holding this story: (is entity << 32) | id
 };
 
 class StoryIndex {
  public:
   // Up to `limit` live stories sharing a query term or an entity with the article, ranked by the summed
-  // weight of what they share (ties by story number).
+  // weight of what they share (ties by story number). Stories that began before `begun_after` are
+  // closed to new articles and left out.
   [[nodiscard]] std::vector<std::uint32_t> candidates(const ArticleVector& article, std::size_t query_terms,
-                                                      std::size_t limit);
+                                                      std::size_t limit, std::optional<std::int64_t> begun_after);
   [[nodiscard]] StorySignals signals(const ArticleVector& article, std::uint32_t story) const;
 
   std::uint32_t open();
@@ -51,6 +63,8 @@ class StoryIndex {
   void retire_before(std::int64_t cutoff);
 
   [[nodiscard]] bool live(std::uint32_t story) const { return m_stories.contains(story); }
+  void set_group(std::uint32_t story, std::uint32_t group) { m_stories.at(story).group = group; }
+  [[nodiscard]] std::uint32_t group(std::uint32_t story) const { return m_stories.at(story).group; }
   [[nodiscard]] std::size_t opened() const noexcept { return m_next_story; }
   [[nodiscard]] std::size_t active() const noexcept { return m_stories.size(); }
 

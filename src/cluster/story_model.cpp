@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cluster/story_model_data.hpp"
+#include "cluster/storyline_model_data.hpp"
 
 namespace storyline {
 
@@ -19,6 +20,9 @@ std::string_view story_signal_name(StorySignal signal) noexcept {
     case StorySignal::kHoursApart: return "hours_apart";
     case StorySignal::kTimeKnown: return "time_known";
     case StorySignal::kStorySize: return "story_size";
+    case StorySignal::kPersonCosine: return "person_cosine";
+    case StorySignal::kPlaceCosine: return "place_cosine";
+    case StorySignal::kOrgCosine: return "org_cosine";
     case StorySignal::kCount: break;
   }
   return "unknown";
@@ -65,6 +69,14 @@ const StoryModel& default_story_model() {
   // The shipped file is checked by a test, so a failure here means a broken build.
   static const StoryModel kModel = [] {
     auto model = parse_story_model(detail::kShippedStoryModel);
+    return model ? std::move(model).value() : StoryModel{};
+  }();
+  return kModel;
+}
+
+const StoryModel& default_storyline_model() {
+  static const StoryModel kModel = [] {
+    auto model = parse_story_model(detail::kShippedStorylineModel);
     return model ? std::move(model).value() : StoryModel{};
   }();
   return kModel;

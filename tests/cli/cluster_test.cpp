@@ -95,8 +95,8 @@ TEST(CliCluster, RejectsABrokenModelFile) {
   EXPECT_NE(run.err.find("format_version"), std::string::npos) << run.err;
 }
 
-// Acceptance: the 2018 and 2020 seed reports are different stories (of one storyline).
-TEST(CliCluster, SeedsAreDifferentStories) {
+// Acceptance: the 2018 and 2020 seed reports are different stories of one storyline.
+TEST(CliCluster, SeedsAreDifferentStoriesOfOneStoryline) {
   const auto seeds = shared_dir() / "seeds" / "seeds.jsonl";
   if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "no " << seeds << " (set STORYLINE_SHARED_DIR)";
   const CliRun run = run_cli("cluster " + seeds.string());
@@ -104,6 +104,7 @@ TEST(CliCluster, SeedsAreDifferentStories) {
   const auto lines = json_lines(run.out);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_NE(lines[0]["story"], lines[1]["story"]);
+  EXPECT_EQ(lines[0]["storyline"], lines[1]["storyline"]);
 }
 
 }  // namespace

@@ -29,7 +29,9 @@ nlohmann::json expected() {
   return nlohmann::json::parse(in);
 }
 
-void check_set(const std::string& name) {
+// Clusters a whole gold set with the shipped models and compares the figures at the level of `field`:
+// "story" (the story model) or "storyline" (both models).
+void check_set(const std::string& name, const std::string& field) {
   const auto dir = data_dir() / name;
   if (!std::filesystem::exists(dir / "gold.jsonl")) GTEST_SKIP() << "no " << dir << " (set STORYLINE_DATA_DIR)";
 
@@ -50,20 +52,22 @@ void check_set(const std::string& name) {
   for (const Article& article : articles) {
     const auto assignment = clusterer->add(article);
     ASSERT_TRUE(assignment);
-    predicted.push_back({article.id, std::to_string(assignment->story)});
+    predicted.push_back(
+        {article.id, std::to_string(field == "storyline" ? assignment->storyline : assignment->story)});
   }
   std::vector<ItemLabel> gold;
   std::ifstream in(dir / "gold.jsonl");
   for (std::string line; std::getline(in, line);) {
     const auto record = nlohmann::json::parse(line);
-    gold.push_back({record["id"].get<std::string>(), record["story"].is_string() ? record["story"].get<std::string>()
-                                                                               : record["story"].dump()});
+    const auto& label = record[field];
+    gold.push_back({record["id"].get<std::string>(), label.is_string() ? label.get<std::string>() : label.dump()});
   }
   const auto aligned = align_labelings(gold, predicted);
   ASSERT_TRUE(aligned);
   const auto scores = score_clustering(aligned->gold, aligned->predicted);
   ASSERT_TRUE(scores);
-  std::cout << name << ": " << scores->items << " articles, " << scores->predicted_clusters << " stories (gold "
+  std::cout << name << ": " << scores->items << " articles, " << scores->predicted_clusters << " " << field
+            << "s (gold "
             << scores->gold_clusters << "), B3 P " << scores->bcubed_precision << " R " << scores->bcubed_recall
             << " F1 " << scores->bcubed_f1 << ", NMI " << scores->nmi << ", ARI " << scores->ari << '\n';
 
@@ -74,8 +78,9 @@ void check_set(const std::string& name) {
   EXPECT_NEAR(scores->ari, want[name]["ari"].get<double>(), tolerance);
 }
 
-TEST(StoryQuality, GoogleNewsTs) { check_set("googlenews-ts"); }
-TEST(StoryQuality, UciNewsSubset) { check_set("uci-news-subset"); }
+TEST(StoryQuality, GoogleNewsTs) { check_set("googlenews-ts", "story"); }
+TEST(StoryQuality, UciNewsSubset) { check_set("uci-news-subset", "story"); }
+TEST(StorylineQuality, Timeline17) { check_set("timeline17", "storyline"); }
 
 }  // namespace
 }  // namespace storyline::testing

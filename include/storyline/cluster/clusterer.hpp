@@ -27,14 +27,24 @@ struct ClusterOptions {
   // Stories whose latest article is older than this (by publication time) are retired. Articles without
   // a date do not move the clock, so an undated stream retires nothing.
   std::int64_t retire_after_seconds = 7 * 24 * 3600;
+  // A story is one event: once its first article is older than this, it takes no new articles (copies
+  // of its articles still join it) and the matter goes on in a new story, which the storyline links.
+  // 0: stories stay open for as long as they are live.
+  std::int64_t max_story_seconds = 7 * 24 * 3600;
   bool join_duplicates = true;      // near-duplicates join their original's story without scoring
   DedupOptions dedup;
   StoryModel model = default_story_model();
   std::optional<double> join_threshold;  // overrides model.join_threshold
+  // Storylines: each new story continues the live storyline its first article fits best, when the
+  // storyline model's probability reaches its threshold, or starts one. A storyline quiet for longer than
+  // this is retired (a matter can rest for years: the seeds' summits are 655 days apart).
+  std::int64_t storyline_retire_after_seconds = std::int64_t{3} * 365 * 24 * 3600;
+  StoryModel storyline_model = default_storyline_model();
+  std::optional<double> storyline_threshold;  // overrides storyline_model.join_threshold
 };
 
 struct CandidateScore {
-  std::uint32_t story = 0;
+  std::uint32_t story = 0;  // the candidate story (or storyline, in StoryAssignment::storyline_candidates)
   StorySignals signals{};
   double probability = 0.0;
 };
@@ -44,6 +54,10 @@ struct StoryAssignment {
   bool opened = false;      // the article opened this story
   std::optional<std::uint32_t> duplicate_of;  // the article (stream position) it copies, when it does
   std::vector<CandidateScore> candidates;     // scored candidates, most probable first
+  std::uint32_t storyline = 0;  // the story's storyline; numbered 0, 1, 2, ... in the order they start
+  bool storyline_opened = false;  // the article's new story started this storyline
+  std::vector<CandidateScore> storyline_candidates;  // when the article opened its story: the storylines
+                                                     // scored for it, most probable first
 };
 
 // Not thread-safe: one clusterer per stream. Deterministic: the same articles in the same order give the
@@ -63,9 +77,15 @@ class StoryClusterer {
   // Training support: scores the candidates exactly like add(), then puts the article into `story`
   // (a story number seen before), or into a new story when nullopt, whatever the model says.
   [[nodiscard]] Result<StoryAssignment> add_forced(const Article& article, std::optional<std::uint32_t> story);
+  // The same one level up: the article's story is chosen by the model, but when it opens a new story,
+  // that story goes into `storyline` (nullopt or retired: a new one), whatever the storyline model says.
+  [[nodiscard]] Result<StoryAssignment> add_forced_storyline(const Article& article,
+                                                             std::optional<std::uint32_t> storyline);
 
   [[nodiscard]] std::size_t stories_opened() const noexcept;
   [[nodiscard]] std::size_t active_stories() const noexcept;
+  [[nodiscard]] std::size_t storylines_opened() const noexcept;
+  [[nodiscard]] std::size_t active_storylines() const noexcept;
 
  private:
   struct Impl;

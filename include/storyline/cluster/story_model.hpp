@@ -25,6 +25,9 @@ enum class StorySignal : std::uint8_t {
   kHoursApart,      // ln(1 + hours between the article and the story's latest article); 0 when unknown
   kTimeKnown,       // 1 when both times are known
   kStorySize,       // ln(1 + articles in the story)
+  kPersonCosine,    // cosine of the article's people with the story's, each weighted by its rarity (IDF)
+  kPlaceCosine,     // the same for places
+  kOrgCosine,       // the same for organisations
   kCount,
 };
 inline constexpr std::size_t kStorySignalCount = static_cast<std::size_t>(StorySignal::kCount);
@@ -33,7 +36,7 @@ using StorySignals = std::array<double, kStorySignalCount>;
 [[nodiscard]] std::string_view story_signal_name(StorySignal signal) noexcept;
 
 struct StoryModel {
-  static constexpr int kFormatVersion = 1;
+  static constexpr int kFormatVersion = 2;
   std::array<double, kStorySignalCount> weights{};
   double bias = 0.0;
   double join_threshold = 0.5;  // join the best candidate when its probability reaches this
@@ -49,5 +52,9 @@ struct StoryModel {
 
 // The model shipped with this build (models/story-model.json).
 [[nodiscard]] const StoryModel& default_story_model();
+
+// The model that decides whether a new story continues a storyline, over the same signals measured
+// against the storyline's articles (models/storyline-model.json).
+[[nodiscard]] const StoryModel& default_storyline_model();
 
 }  // namespace storyline

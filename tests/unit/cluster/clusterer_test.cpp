@@ -137,6 +137,67 @@ TEST(StoryClusterer, ForcedAssignmentsFollowTheCaller) {
   EXPECT_FALSE(second->opened);
 }
 
+// A later chapter of a matter: the same storm's insurance claims settled months on. Another event, so
+// another story; the same people, places and organisations, so the same storyline.
+Article storm_months_later() {
+  return article("storm-claims", "Storm Brigid claims settled in Brittany",
+                 "Insurers have settled most claims from Storm Brigid, which hit Brest and Lorient in Brittany "
+                 "last November, the regional prefecture said, and power lines were buried underground.",
+                 "2021-04-20T09:00:00Z");
+}
+
+TEST(StoryClusterer, LinksLaterStoriesOfOneMatterIntoItsStoryline) {
+  auto clusterer = StoryClusterer::create();
+  ASSERT_TRUE(clusterer);
+  std::vector<StoryAssignment> assignments;
+  auto articles = two_events();
+  articles.push_back(storm_months_later());
+  for (const Article& a : articles) assignments.push_back(clusterer->add(a).value());
+  const StoryAssignment& storm = assignments[0];
+  const StoryAssignment& tram = assignments[1];
+  const StoryAssignment& later = assignments.back();
+  EXPECT_TRUE(later.opened);                           // a new event...
+  EXPECT_NE(later.story, storm.story);
+  EXPECT_FALSE(later.storyline_opened);                // ...of the storm's storyline
+  EXPECT_EQ(later.storyline, storm.storyline);
+  ASSERT_FALSE(later.storyline_candidates.empty());
+  EXPECT_EQ(later.storyline_candidates.front().story, storm.storyline);
+  EXPECT_NE(tram.storyline, storm.storyline);          // unrelated matters stay apart
+  EXPECT_EQ(assignments[2].storyline, storm.storyline);  // a story's articles share its storyline
+  EXPECT_EQ(clusterer->storylines_opened(), 2u);
+}
+
+TEST(StoryClusterer, AStoryTakesNoArticlesOnceItIsOlderThanTheLimit) {
+  auto articles = two_events();
+  Article week_later = articles[4];
+  week_later.id = "storm-9-days-on";
+  week_later.published = "2020-11-18T10:00:00Z";  // 9 days after the storm's first report
+  week_later.published_at = parse_iso8601(week_later.published);
+  articles.push_back(week_later);
+  ClusterOptions options;
+  options.join_duplicates = false;
+  options.retire_after_seconds = 30 * 24 * 3600;  // still live, but closed by its age
+  auto with_limit = cluster(articles, options);
+  EXPECT_NE(with_limit.back(), with_limit[0]);
+  options.max_story_seconds = 0;  // no limit: the report joins the storm story
+  auto without_limit = cluster(articles, options);
+  EXPECT_EQ(without_limit.back(), without_limit[0]);
+}
+
+TEST(StoryClusterer, ForcedStorylinesFollowTheCaller) {
+  auto clusterer = StoryClusterer::create();
+  ASSERT_TRUE(clusterer);
+  const auto articles = two_events();
+  const auto storm = clusterer->add_forced_storyline(articles[0], std::nullopt);
+  ASSERT_TRUE(storm);
+  EXPECT_TRUE(storm->storyline_opened);
+  const auto tram = clusterer->add_forced_storyline(articles[1], storm->storyline);
+  ASSERT_TRUE(tram);
+  EXPECT_TRUE(tram->opened);  // its story is the model's choice: a new one
+  EXPECT_EQ(tram->storyline, storm->storyline);
+  EXPECT_FALSE(tram->storyline_opened);
+}
+
 TEST(StoryClusterer, AThresholdOfOneNeverJoins) {
   ClusterOptions options;
   options.join_threshold = 1.0;
