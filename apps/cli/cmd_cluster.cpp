@@ -22,6 +22,7 @@ struct ClusterFlags {
   std::size_t reorder_buffer = 10000;
   double retire_after_days = 7.0;
   double max_story_days = 7.0;
+  double storyline_retire_after_days = 3 * 365.0;
   std::optional<double> join_threshold;
   std::optional<double> storyline_threshold;
   std::string model_file;
@@ -70,6 +71,7 @@ int run_cluster(const ClusterFlags& flags) {
   ClusterOptions options;
   options.retire_after_seconds = static_cast<std::int64_t>(flags.retire_after_days * 86400.0);
   options.max_story_seconds = static_cast<std::int64_t>(flags.max_story_days * 86400.0);
+  options.storyline_retire_after_seconds = static_cast<std::int64_t>(flags.storyline_retire_after_days * 86400.0);
   options.join_threshold = flags.join_threshold;
   options.storyline_threshold = flags.storyline_threshold;
   for (auto [file, model] : {std::pair{&flags.model_file, &options.model},
@@ -198,6 +200,10 @@ Command add_cluster_command(CLI::App& root) {
   app->add_option("--max-story-days", flags->max_story_days,
                   "A story takes no new articles once its first is this old (0: no limit); the storyline goes on")
       ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app->add_option("--storyline-retire-after-days", flags->storyline_retire_after_days,
+                  "Storylines quiet for this long stop taking stories (memory follows this window)")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app->add_option("--join-threshold", flags->join_threshold,
                   "Probability at which an article joins its best candidate story (default: the model's)")

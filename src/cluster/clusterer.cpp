@@ -73,6 +73,8 @@ struct Forcing {
 };
 
 struct StoryClusterer::Impl {
+  static constexpr std::size_t kStorylineProfileTerms = 300;
+
   Impl(ClusterOptions cluster_options, Analyzer article_analyzer, Sketcher article_sketcher)
       : options(std::move(cluster_options)),
         join_threshold(options.join_threshold.value_or(options.model.join_threshold)),
@@ -88,7 +90,9 @@ struct StoryClusterer::Impl {
   std::unordered_map<std::uint32_t, std::uint32_t> entity_frequency;  // entity id -> articles naming it
   std::uint32_t articles_seen = 0;
   detail::StoryIndex stories;
-  detail::StoryIndex storylines;  // the same structure one level up: a storyline's articles, all stories
+  // The same structure one level up: a storyline's articles, all stories. Its profiles are capped, as a
+  // storyline can live for years.
+  detail::StoryIndex storylines{kStorylineProfileTerms};
   double storyline_threshold = 0.5;
   std::vector<CopyGeneration> generations;  // [0] current, [1] previous
   std::uint32_t next_position = 0;

@@ -140,11 +140,54 @@ void StoryIndex::join(std::uint32_t story_id, const ArticleVector& article, std:
   }
   const std::size_t terms = std::min(query_terms, article.body.size());
   for (std::size_t i = 0; i < terms; ++i) post(m_term_postings, story, false, article.body[i].first, story_id);
+  cap(story);
   if (article.time && (!story.first || *article.time < *story.first)) story.first = article.time;
   if (article.time && (!story.latest || *article.time > *story.latest)) {
     if (story.latest) m_by_latest.erase({*story.latest, story_id});
     story.latest = article.time;
     m_by_latest.emplace(*story.latest, story_id);
+  }
+}
+
+namespace {
+
+// Keeps the `keep` entries of `map` with the largest `weight(value)`; ties by key, so the result does not
+// depend on the map's order.
+template <typename Map, typename Weight>
+void keep_heaviest(Map& map, std::size_t keep, Weight weight) {
+  using Entry = std::pair<float, typename Map::key_type>;
+  std::vector<Entry> entries;
+  entries.reserve(map.size());
+  for (const auto& [key, value] : map) entries.emplace_back(weight(value), key);
+  const auto heavier = [](const Entry& a, const Entry& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; };
+  std::nth_element(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(keep), entries.end(), heavier);
+  for (auto it = entries.begin() + static_cast<std::ptrdiff_t>(keep); it != entries.end(); ++it) map.erase(it->second);
+}
+
+double squared_norm(const std::unordered_map<std::uint32_t, float>& centroid) {
+  double norm2 = 0.0;
+  for (const auto& [term, weight] : centroid) norm2 += static_cast<double>(weight) * weight;
+  return norm2;
+}
+
+}  // namespace
+
+void StoryIndex::cap(Story& story) const {
+  if (m_max_terms == 0) return;
+  if (story.body.size() > 2 * m_max_terms) {
+    keep_heaviest(story.body, m_max_terms, [](float weight) { return weight; });
+    story.body_norm2 = squared_norm(story.body);
+  }
+  if (story.title.size() > 2 * m_max_terms) {
+    keep_heaviest(story.title, m_max_terms, [](float weight) { return weight; });
+    story.title_norm2 = squared_norm(story.title);
+  }
+  if (story.entities.size() > 2 * m_max_terms) {
+    keep_heaviest(story.entities, m_max_terms, [](const Story::EntityTally& tally) { return tally.weight; });
+    story.entity_norm2 = {};
+    for (const auto& [entity, tally] : story.entities) {
+      story.entity_norm2[entity >> 30] += static_cast<double>(tally.weight) * tally.weight;  // kind: top bits
+    }
   }
 }
 

@@ -24,7 +24,7 @@ enum class EntityClass : std::uint8_t { kPerson, kPlace, kOrganisation, kOther }
 struct ArticleVector {
   std::vector<std::pair<std::uint32_t, float>> body;   // L2-normalised TF-IDF, heaviest first
   std::vector<std::pair<std::uint32_t, float>> title;  // L2-normalised, heaviest first (may be empty)
-  std::vector<std::pair<std::uint32_t, EntityClass>> entities;  // distinct
+  std::vector<std::pair<std::uint32_t, EntityClass>> entities;  // distinct; the id's top two bits are its kind
   // Per entity: its IDF over the stream, L2-normalised over the article's entities of its kind.
   std::vector<float> entity_weights;
   std::optional<std::int64_t> time;  // seconds since the epoch
@@ -50,6 +50,11 @@ struct Story {
 
 class StoryIndex {
  public:
+  // `max_terms`: when a centroid (or the entity tallies) grows past twice this, it keeps only its
+  // `max_terms` heaviest entries. Stories are short-lived and need no cap (0); storylines live for years
+  // and would otherwise grow with every article.
+  explicit StoryIndex(std::size_t max_terms = 0) : m_max_terms(max_terms) {}
+
   // Up to `limit` live stories sharing a query term or an entity with the article, ranked by the summed
   // weight of what they share (ties by story number). Stories that began before `begun_after` are
   // closed to new articles and left out.
@@ -72,7 +77,9 @@ class StoryIndex {
   using Postings = std::unordered_map<std::uint32_t, std::vector<std::uint32_t>>;
   static void post(Postings& postings, Story& story, bool entity, std::uint32_t key, std::uint32_t story_id);
   void sweep();
+  void cap(Story& story) const;
 
+  std::size_t m_max_terms = 0;
   std::unordered_map<std::uint32_t, Story> m_stories;  // live stories only
   Postings m_term_postings;
   Postings m_entity_postings;
