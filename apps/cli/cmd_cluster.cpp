@@ -112,7 +112,7 @@ int run_cluster(const ClusterFlags& flags) {
 
   Progress progress("clustered", !flags.common.quiet);
   StreamOrder buffer(flags.reorder_buffer);
-  std::vector<std::string> ids;  // by stream position, to name the article a copy copies
+  std::size_t written = 0;
   std::unordered_map<std::string, std::uint32_t> gold_story;  // training: gold label -> story number
   const auto process = [&](const Article& article) -> Status {
     Result<StoryAssignment> assignment = Error{ErrorCode::kInternal, "unset"};
@@ -140,18 +140,18 @@ int run_cluster(const ClusterFlags& flags) {
       }
       gold_story[label] = storyline_training ? assignment->storyline : assignment->story;
     }
-    ids.push_back(article.id);
+    ++written;
     nlohmann::ordered_json out;
     out["id"] = article.id;
     out["story"] = assignment->story;
     out["storyline"] = assignment->storyline;
-    out["duplicate_of"] = assignment->duplicate_of ? nlohmann::ordered_json(ids[*assignment->duplicate_of]) : nullptr;
+    out["duplicate_of"] = assignment->duplicate_of_id ? nlohmann::ordered_json(*assignment->duplicate_of_id) : nullptr;
     if (flags.explain) {
       out["candidates"] = explain(assignment->candidates, "story");
       if (assignment->opened) out["storyline_candidates"] = explain(assignment->storyline_candidates, "storyline");
     }
     if (auto status = output->write_line(out.dump()); !status) return status;
-    progress.update(ids.size());
+    progress.update(written);
     return {};
   };
   const auto sink = [&](Article&& article) -> Status {
@@ -171,7 +171,7 @@ int run_cluster(const ClusterFlags& flags) {
   if (!summary) return fail_read(summary.error());
   if (auto status = output->close(); !status) return fail(status.error(), kExitFailure);
   if (!flags.common.quiet) {
-    print_summary("cluster", *summary, ids.size());
+    print_summary("cluster", *summary, written);
     std::cerr << "storyline cluster: " << clusterer->stories_opened() << " stories (" << clusterer->active_stories()
               << " still active) in " << clusterer->storylines_opened() << " storylines ("
               << clusterer->active_storylines() << " still active)\n";

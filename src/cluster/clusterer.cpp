@@ -59,6 +59,7 @@ struct CopyGeneration {
   DedupIndex index;
   std::vector<std::uint32_t> story;     // per indexed article
   std::vector<std::uint32_t> position;  // stream position of each indexed article
+  std::vector<std::string> id;          // and its id, so callers need not keep every id of the stream
   std::optional<std::int64_t> started;
 };
 
@@ -149,15 +150,20 @@ struct StoryClusterer::Impl {
   }
 
   CopyGeneration new_generation() const {
-    return CopyGeneration{DedupIndex::create(options.dedup).value(), {}, {}, std::nullopt};
+    return CopyGeneration{DedupIndex::create(options.dedup).value(), {}, {}, {}, std::nullopt};
   }
 
   // The copied article and its story, when the article copies one that is still live.
-  std::optional<std::pair<std::uint32_t, std::uint32_t>> find_copy() const {
+  struct Copy {
+    std::uint32_t position;
+    std::uint32_t story;
+    const std::string* id;
+  };
+  std::optional<Copy> find_copy() const {
     for (const CopyGeneration& generation : generations) {
       for (const CopyMatch& match : generation.index.query(sketch)) {
         const std::uint32_t story = generation.story[match.doc];
-        if (stories.live(story)) return std::make_pair(generation.position[match.doc], story);
+        if (stories.live(story)) return Copy{generation.position[match.doc], story, &generation.id[match.doc]};
       }
     }
     return std::nullopt;
@@ -217,7 +223,10 @@ struct StoryClusterer::Impl {
     StoryAssignment assignment;
     sketcher.sketch(article.text, sketch);
     const auto copy = options.join_duplicates ? find_copy() : std::nullopt;
-    if (copy) assignment.duplicate_of = copy->first;
+    if (copy) {
+      assignment.duplicate_of = copy->position;
+      assignment.duplicate_of_id = *copy->id;
+    }
     std::optional<std::int64_t> begun_after;
     if (clock && options.max_story_seconds > 0) begun_after = *clock - options.max_story_seconds;
     assignment.candidates =
@@ -231,7 +240,7 @@ struct StoryClusterer::Impl {
         assignment.opened = true;
       }
     } else if (copy) {
-      assignment.story = copy->second;
+      assignment.story = copy->story;
     } else if (!assignment.candidates.empty() && assignment.candidates.front().probability >= join_threshold) {
       assignment.story = assignment.candidates.front().story;
     } else {
@@ -245,6 +254,7 @@ struct StoryClusterer::Impl {
     current.index.insert(sketch);
     current.story.push_back(assignment.story);
     current.position.push_back(next_position++);
+    current.id.push_back(article.id);
     return assignment;
   }
 };
@@ -265,7 +275,7 @@ Result<StoryClusterer> StoryClusterer::create(ClusterOptions options) {
   const DedupOptions resolved = index->options();
   options.dedup = resolved;
   auto impl = std::make_unique<Impl>(std::move(options), std::move(analyzer).value(), Sketcher(resolved));
-  impl->generations.push_back(CopyGeneration{std::move(index).value(), {}, {}, std::nullopt});
+  impl->generations.push_back(CopyGeneration{std::move(index).value(), {}, {}, {}, std::nullopt});
   impl->generations.push_back(impl->new_generation());
   return StoryClusterer(std::move(impl));
 }

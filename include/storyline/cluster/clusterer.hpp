@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "storyline/cluster/story_model.hpp"
@@ -53,6 +54,7 @@ struct StoryAssignment {
   std::uint32_t story = 0;  // stories are numbered 0, 1, 2, ... in the order they open
   bool opened = false;      // the article opened this story
   std::optional<std::uint32_t> duplicate_of;  // the article (stream position) it copies, when it does
+  std::optional<std::string> duplicate_of_id;  // and that article's id
   std::vector<CandidateScore> candidates;     // scored candidates, most probable first
   std::uint32_t storyline = 0;  // the story's storyline; numbered 0, 1, 2, ... in the order they start
   bool storyline_opened = false;  // the article's new story started this storyline

@@ -102,6 +102,7 @@ TEST(StoryClusterer, CopiesJoinTheirOriginalsStory) {
   std::vector<StoryAssignment> assignments;
   for (const Article& a : articles) assignments.push_back(clusterer->add(a).value());
   EXPECT_EQ(assignments.back().duplicate_of, std::optional<std::uint32_t>(0));
+  EXPECT_EQ(assignments.back().duplicate_of_id, std::optional<std::string>("storm-1"));
   EXPECT_EQ(assignments.back().story, assignments[0].story);
 }
 
