@@ -20,5 +20,6 @@ struct Command {
 [[nodiscard]] Command add_cluster_command(CLI::App& root);
 [[nodiscard]] Command add_eval_command(CLI::App& root);
 [[nodiscard]] Command add_similar_command(CLI::App& root);
+[[nodiscard]] Command add_timeline_command(CLI::App& root);
 
 }  // namespace storyline::cli

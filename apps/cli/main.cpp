@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   commands.push_back(add_cluster_command(app));
   commands.push_back(add_eval_command(app));
   commands.push_back(add_similar_command(app));
+  commands.push_back(add_timeline_command(app));
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,206 @@
+// storyline timeline: clusters the stream, then lays out each storyline as its stories in date order,
+// for people (the default) or as one JSON line per storyline (--json).
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+
+#include "cli_common.hpp"
+#include "commands.hpp"
+#include "storyline/cluster/clusterer.hpp"
+#include "storyline/cluster/stream_order.hpp"
+#include "storyline/cluster/timeline.hpp"
+
+namespace storyline::cli {
+namespace {
+
+struct TimelineFlags {
+  CommonFlags common;
+  std::optional<std::uint32_t> storyline;
+  bool json = false;
+  bool all = false;
+  std::size_t top = 0;
+  std::size_t reorder_buffer = 10000;
+  double max_story_days = 7.0;
+};
+
+nlohmann::ordered_json day_json(const std::optional<Day>& day) {
+  return day ? nlohmann::ordered_json(format_iso8601_date(*day)) : nlohmann::ordered_json(nullptr);
+}
+
+std::string timeline_json(const Timeline& timeline, std::size_t stories_total) {
+  nlohmann::ordered_json out;
+  out["storyline"] = timeline.storyline;
+  out["articles"] = timeline.articles;
+  out["stories_total"] = stories_total;
+  out["first"] = day_json(timeline.first_day);
+  out["last"] = day_json(timeline.last_day);
+  auto entities = nlohmann::ordered_json::array();
+  for (const DefiningEntity& entity : timeline.entities) {
+    entities.push_back(
+        {{"name", entity.name}, {"kind", entity_kind_name(entity.kind)}, {"articles", entity.articles}});
+  }
+  out["entities"] = entities;
+  auto stories = nlohmann::ordered_json::array();
+  for (const TimelineStory& story : timeline.stories) {
+    stories.push_back({{"story", story.story},
+                       {"date", day_json(story.date)},
+                       {"first", day_json(story.first_day)},
+                       {"last", day_json(story.last_day)},
+                       {"articles", story.articles},
+                       {"label", story.label},
+                       {"key_sentence", story.key_sentence},
+                       {"sources", story.sources},
+                       {"ids", story.article_ids}});
+  }
+  out["stories"] = stories;
+  // Labels and sentences are article text: invalid UTF-8 cannot reach here (the reader rejects it), but
+  // replacing rather than throwing keeps a bug from ending the run.
+  return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string plural(std::size_t count, const char* one, const char* many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+std::string day_text(const std::optional<Day>& day) { return day ? format_iso8601_date(*day) : "undated"; }
+
+std::string timeline_text(const Timeline& timeline, std::size_t stories_total) {
+  std::ostringstream out;
+  out << "storyline " << timeline.storyline << ": " << plural(timeline.articles, "article", "articles")
+      << ", " << plural(stories_total, "story", "stories");
+  if (timeline.stories.size() < stories_total)
+    out << " (the " << timeline.stories.size() << " largest shown)";
+  if (timeline.first_day)
+    out << ", " << day_text(timeline.first_day) << " to " << day_text(timeline.last_day);
+  out << '\n';
+  for (const EntityKind kind : {EntityKind::kPerson, EntityKind::kPlace, EntityKind::kOrganisation}) {
+    const char* separator = "";
+    for (const DefiningEntity& entity : timeline.entities) {
+      if (entity.kind != kind) continue;
+      if (*separator == '\0')
+        out << "  "
+            << (kind == EntityKind::kPerson  ? "people"
+                : kind == EntityKind::kPlace ? "places"
+                                             : "organisations")
+            << ": ";
+      out << separator << entity.name << " (" << entity.articles << ")";
+      separator = ", ";
+    }
+    if (*separator != '\0') out << '\n';
+  }
+  for (const TimelineStory& story : timeline.stories) {
+    std::string when = day_text(story.date);
+    if (story.first_day != story.last_day)
+      when += " (" + day_text(story.first_day) + ".." + day_text(story.last_day) + ")";
+    out << "  " << when << "  " << plural(story.articles, "article", "articles") << "  "
+        << (story.label.empty() ? "(untitled)" : story.label) << '\n';
+    if (!story.key_sentence.empty()) out << "      " << story.key_sentence << '\n';
+    if (!story.sources.empty()) {
+      out << "      sources:";
+      for (std::size_t i = 0; i < story.sources.size(); ++i) out << (i == 0 ? " " : ", ") << story.sources[i];
+      out << '\n';
+    }
+  }
+  return out.str();
+}
+
+int run_timeline(const TimelineFlags& flags) {
+  ClusterOptions cluster_options;
+  cluster_options.max_story_seconds = static_cast<std::int64_t>(flags.max_story_days * 86400.0);
+  auto clusterer = StoryClusterer::create(cluster_options);
+  if (!clusterer) return fail(clusterer.error(), kExitUsage);
+  TimelineOptions options;
+  options.only_storyline = flags.storyline;
+  auto builder = TimelineBuilder::create(options);
+  if (!builder) return fail(builder.error(), kExitUsage);
+  auto output = Output::open(flags.common.output);
+  if (!output) return fail(output.error(), kExitFailure);
+
+  Progress progress("laid out", !flags.common.quiet);
+  StreamOrder buffer(flags.reorder_buffer);
+  std::size_t processed = 0;
+  const auto process = [&](const Article& article) -> Status {
+    auto assignment = clusterer->add(article);
+    if (!assignment) return assignment.error();
+    if (auto status = builder->add(article, *assignment); !status) return status;
+    progress.update(++processed);
+    return {};
+  };
+  const auto sink = [&](Article&& article) -> Status {
+    if (auto released = buffer.push(std::move(article))) return process(*released);
+    return {};
+  };
+  auto summary = read_articles(flags.common.inputs, flags.common.read_options(), sink, report_issue);
+  if (summary) {
+    while (auto released = buffer.pop()) {
+      if (auto status = process(*released); !status) {
+        summary = status.error();
+        break;
+      }
+    }
+  }
+  progress.finish();
+  if (!summary) return fail_read(summary.error());
+
+  std::size_t written = 0;
+  std::size_t left_out = 0;
+  for (Timeline& timeline : builder->timelines()) {
+    // A single article is not yet a line through time; asked for by number, or with --all, it is shown.
+    if (timeline.articles < 2 && !flags.all && !flags.storyline) {
+      ++left_out;
+      continue;
+    }
+    const std::size_t stories_total = timeline.stories.size();
+    keep_largest_stories(timeline, flags.top);
+    const std::string text =
+        flags.json ? timeline_json(timeline, stories_total) : timeline_text(timeline, stories_total);
+    if (auto status = output->write_line(text); !status) return fail(status.error(), kExitFailure);
+    ++written;
+  }
+  if (auto status = output->close(); !status) return fail(status.error(), kExitFailure);
+  if (!flags.common.quiet) {
+    print_summary("timeline", *summary, processed);
+    std::cerr << "storyline timeline: " << plural(written, "storyline", "storylines") << " written";
+    if (left_out > 0) std::cerr << "; " << left_out << " of a single article left out (--all shows them)";
+    std::cerr << '\n';
+  }
+  if (flags.storyline && written == 0) {
+    return fail(Error{ErrorCode::kInvalidArgument,
+                      "no storyline " + std::to_string(*flags.storyline) + " in the input"},
+                kExitUsage);
+  }
+  return summary->unreadable_inputs > 0 ? kExitFailure : kExitOk;
+}
+
+}  // namespace
+
+Command add_timeline_command(CLI::App& root) {
+  auto flags = std::make_shared<TimelineFlags>();
+  CLI::App* app = root.add_subcommand(
+      "timeline",
+      "Cluster articles into stories and storylines (as 'cluster' does), then lay out each storyline as its\n"
+      "stories in date order: per story its date (the day most of its articles appeared) and range, article\n"
+      "count, label (its most central title), one key sentence and its sources; per storyline the people,\n"
+      "places and organisations that define it. Largest storyline first; storylines of a single article are\n"
+      "left out unless --all or --storyline.");
+  add_common_flags(*app, flags->common);
+  app->add_option("--storyline", flags->storyline,
+                  "Show only this storyline (its number, as 'cluster' prints it)");
+  app->add_flag("--json", flags->json, "One JSON object per storyline per line, its stories as an array");
+  app->add_option("--top", flags->top,
+                  "Keep each storyline's N largest stories, still in date order (0: all)")
+      ->capture_default_str();
+  app->add_flag("--all", flags->all, "Include storylines of a single article");
+  app->add_option(
+         "--reorder-buffer", flags->reorder_buffer,
+         "Articles held to put the stream in publication order (a larger input is ordered within windows)")
+      ->capture_default_str();
+  app->add_option("--max-story-days", flags->max_story_days,
+                  "As for 'cluster': a story takes no new articles once its first is this old (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  return {app, [flags] { return run_timeline(*flags); }};
+}
+
+}  // namespace storyline::cli

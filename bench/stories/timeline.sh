@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Timeline quality on timeline17: per gold topic, the date F1 of its storyline's largest stories against
+# the journalists' timelines (see timeline_eval.py), one line per topic.
+#
+#   bench/stories/timeline.sh            (STORYLINE_DATA_DIR, STORYLINE_CLI, STORYLINE_TIMELINE_ARGS override)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+DATA_DIR=${STORYLINE_DATA_DIR:-../shared/data}
+CLI=${STORYLINE_CLI:-build/release/bin/storyline}
+if [ ! -f "$DATA_DIR/timeline17/gold.jsonl" ]; then
+  echo "skipping: no timeline17 in $DATA_DIR" >&2
+  exit 0
+fi
+if [ ! -x "$CLI" ]; then
+  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTORYLINE_BUILD_TESTS=OFF >/dev/null
+  cmake --build build/release --target storyline_cli
+fi
+STORYLINE_CLI=$CLI /usr/bin/python3 bench/stories/timeline_eval.py "$DATA_DIR/timeline17"

@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+"""Date F1 of `storyline timeline` against timeline17's journalist-written timelines.
+
+Runs `storyline timeline --json` over timeline17's articles. Each gold topic (gold.jsonl, field
+`storyline`) is mapped to the predicted storyline holding most of its articles. For each of the topic's
+gold timelines (timelines/<Topic>_<source>.jsonl, one timeline per line: a list of [date, [sentences]]),
+the storyline's N largest stories (N = the timeline's number of dates) give the predicted dates, and
+date F1 counts same-day matches between the two date sets. One line per topic: the mapped storyline,
+how much of the topic it holds and how much of it is the topic, and precision, recall and F1 averaged
+over the topic's timelines.
+
+    bench/stories/timeline_eval.py [ARTICLES_DIR]
+        ARTICLES_DIR defaults to $STORYLINE_DATA_DIR/timeline17 ($STORYLINE_DATA_DIR: ../shared/data);
+        the binary is $STORYLINE_CLI (build/release/bin/storyline); $STORYLINE_TIMELINE_ARGS adds
+        options to the timeline run (e.g. "--max-story-days 2").
+"""
+import collections
+import json
+import os
+import subprocess
+import sys
+
+BAR = 0.50  # the issue's bar: date F1 per topic
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def date_scores(predicted, gold):
+    """Precision, recall and F1 of two sets of ISO dates, a match being the same day."""
+    if not predicted or not gold:
+        return 0.0, 0.0, 0.0
+    matched = len(predicted & gold)
+    precision, recall = matched / len(predicted), matched / len(gold)
+    f1 = 0.0 if matched == 0 else 2 * precision * recall / (precision + recall)
+    return precision, recall, f1
+
+
+def largest_stories(stories, count):
+    """The `count` largest stories, as `storyline timeline --top` keeps them (ties: the earlier date)."""
+    in_date_order = sorted(stories, key=lambda s: (s["date"] is None, s["date"] or "", s["story"]))
+    return sorted(in_date_order, key=lambda s: -s["articles"])[:count]
+
+
+def main():
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    data_dir = os.environ.get("STORYLINE_DATA_DIR", os.path.join(root, "..", "shared", "data"))
+    corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(data_dir, "timeline17")
+    cli = os.environ.get("STORYLINE_CLI", os.path.join(root, "build", "release", "bin", "storyline"))
+
+    extra = os.environ.get("STORYLINE_TIMELINE_ARGS", "").split()
+    run = subprocess.run([cli, "timeline", "--json", "--all", "--quiet"] + extra + [os.path.join(corpus, "articles.jsonl")],
+                         check=True, capture_output=True, text=True)
+    storylines = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+    storyline_of = {}
+    for storyline in storylines:
+        for story in storyline["stories"]:
+            for article in story["ids"]:
+                storyline_of[article] = storyline["storyline"]
+    by_number = {s["storyline"]: s for s in storylines}
+
+    topics = collections.defaultdict(list)
+    for record in read_jsonl(os.path.join(corpus, "gold.jsonl")):
+        topics[record["storyline"]].append(record["id"])
+    timelines = collections.defaultdict(list)  # topic -> [set of gold dates], one per timeline
+    timeline_dir = os.path.join(corpus, "timelines")
+    for name in sorted(os.listdir(timeline_dir)):
+        if not name.endswith(".jsonl"):
+            continue
+        topic = name[: -len(".jsonl")].rsplit("_", 1)[0]
+        for timeline in read_jsonl(os.path.join(timeline_dir, name)):
+            timelines[topic].append({date for date, _ in timeline})
+
+    print("%-16s %9s %8s %9s %10s %9s %6s %6s %6s" %
+          ("topic", "storyline", "articles", "holds", "is topic", "timelines", "P", "R", "F1"))
+    f1s = []
+    for topic in sorted(timelines):
+        ids = topics.get(topic, [])
+        votes = collections.Counter(storyline_of[i] for i in ids if i in storyline_of)
+        if not votes:
+            print("%-16s no articles in the input; skipped" % topic)
+            continue
+        number, held = min(votes.items(), key=lambda item: (-item[1], item[0]))
+        storyline = by_number[number]
+        scores = []
+        for gold in timelines[topic]:
+            predicted = {s["date"] for s in largest_stories(storyline["stories"], len(gold)) if s["date"]}
+            scores.append(date_scores(predicted, gold))
+        p, r, f1 = (sum(column) / len(scores) for column in zip(*scores))
+        f1s.append(f1)
+        print("%-16s %9d %8d %8.1f%% %9.1f%% %9d %6.3f %6.3f %6.3f%s" %
+              (topic, number, len(ids), 100.0 * held / len(ids), 100.0 * held / storyline["articles"],
+               len(scores), p, r, f1, "" if f1 >= BAR else "  (below %.2f)" % BAR))
+    if f1s:
+        print("%-16s %76.3f  (%d of %d topics at or above %.2f)" %
+              ("mean", sum(f1s) / len(f1s), sum(f >= BAR for f in f1s), len(f1s), BAR))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+// Timelines: each storyline laid out as its stories in date order. Fed the articles of a stream with the
+// story and storyline StoryClusterer gave them, TimelineBuilder dates each story, labels it with its most
+// representative title, picks one key sentence (extractive), and names the people, places and
+// organisations that define each storyline.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storyline/cluster/clusterer.hpp"
+#include "storyline/common/result.hpp"
+#include "storyline/common/timestamp.hpp"
+#include "storyline/ingest/article.hpp"
+#include "storyline/text/entities.hpp"
+
+namespace storyline {
+
+struct TimelineOptions {
+  // Key sentences have at least and at most this many words: shorter ones are bylines, datelines and
+  // fragments; longer ones are lists, tables or text whose sentence ends were lost.
+  std::size_t min_sentence_words = 8;
+  std::size_t max_sentence_words = 45;
+  // Candidates a live story keeps, the best against its centroid so far: titles (one per article) and
+  // key sentences (any of its articles' sentences). The rest are dropped as articles arrive.
+  std::size_t label_candidates = 4;
+  std::size_t sentence_candidates = 8;
+  std::size_t entities_per_kind = 3;  // defining people, places and organisations shown per storyline
+  // Once the stream's clock is this far past a story's latest article, the story's label and key sentence
+  // are fixed and its centroid and candidates freed. A later copy still counts (dates, sources, ids).
+  // The default is twice the clusterer's retirement window, after which no article joins a story.
+  std::int64_t finish_after_seconds = 14 * 24 * 3600;
+  // Only this storyline is laid out (the other articles still feed the term statistics, so the result
+  // is the same as that storyline's part of a full run). nullopt: all of them.
+  std::optional<std::uint32_t> only_storyline;
+};
+
+struct TimelineStory {
+  std::uint32_t story = 0;
+  // The day most of its articles were published (ties: the earliest), and the first and last such day.
+  // nullopt when none of its articles has a date.
+  std::optional<Day> date;
+  std::optional<Day> first_day;
+  std::optional<Day> last_day;
+  std::string label;         // the title (or, untitled, the first sentence) of its most central article
+  std::string key_sentence;  // the sentence of its articles closest to its centroid; may be empty
+  std::size_t articles = 0;
+  std::vector<std::string> sources;      // distinct Article::source values, in order of first appearance
+  std::vector<std::string> article_ids;  // in stream order
+};
+
+struct DefiningEntity {
+  std::string name;  // the fullest form seen
+  EntityKind kind = EntityKind::kOther;
+  std::size_t articles = 0;  // articles of the storyline that name it
+};
+
+struct Timeline {
+  std::uint32_t storyline = 0;
+  std::size_t articles = 0;
+  std::optional<Day> first_day;
+  std::optional<Day> last_day;
+  // Named in the largest share of the storyline's articles, most first: people, then places, then
+  // organisations, at most TimelineOptions::entities_per_kind of each.
+  std::vector<DefiningEntity> entities;
+  std::vector<TimelineStory> stories;  // by date (undated last), then by story number
+};
+
+// Not thread-safe: one builder per stream. Deterministic: the same articles and assignments in the same
+// order give the same timelines.
+//
+// Memory: a live story holds its term centroid (at most a few hundred terms) and a bounded number of
+// candidate titles and sentences; a finished story keeps only its result. What grows with the stream is
+// what the output needs (per story its label, key sentence, dates, sources and article ids) and, per
+// storyline, a tally of the entities it names.
+class TimelineBuilder {
+ public:
+  // Errors: kInvalidArgument when min_sentence_words > max_sentence_words or a candidate count is 0;
+  // kInternal when ICU data is missing.
+  [[nodiscard]] static Result<TimelineBuilder> create(TimelineOptions options = {});
+
+  TimelineBuilder(TimelineBuilder&&) noexcept;
+  TimelineBuilder& operator=(TimelineBuilder&&) noexcept;
+  ~TimelineBuilder();
+
+  // Adds the next article of the stream (publication order, as StoryClusterer took it) with its
+  // assignment. The builder analyses the article again with its own Analyzer: StoryClusterer does not
+  // hand out its analysis, so this command pays for text analysis twice.
+  // Errors: as Analyzer::analyze.
+  [[nodiscard]] Status add(const Article& article, const StoryAssignment& assignment);
+
+  // The timelines so far, largest storyline (by articles) first, ties by storyline number.
+  [[nodiscard]] std::vector<Timeline> timelines() const;
+
+ private:
+  struct Impl;
+  explicit TimelineBuilder(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+// Keeps the `count` largest stories of `timeline` (by articles; ties: the earlier date, then the lower
+// story number), still in date order. 0 keeps all. Thread-safe.
+void keep_largest_stories(Timeline& timeline, std::size_t count);
+
+}  // namespace storyline

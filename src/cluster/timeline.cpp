@@ -1,0 +1,536 @@
+#include "storyline/cluster/timeline.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "storyline/text/analyze.hpp"
+#include "storyline/text/stemmer.hpp"
+#include "storyline/text/stopwords.hpp"
+#include "storyline/text/tokenize.hpp"
+#include "storyline/text/unicode.hpp"
+#include "text/ascii.hpp"
+
+namespace storyline {
+namespace {
+
+// The article vector the centroid is summed from: the heaviest terms, as many as the clusterer's vectors
+// (ClusterOptions::vector_terms), so a story's centroid here weighs what the clusterer weighed.
+constexpr std::size_t kArticleTerms = 50;
+// A title candidate is compared by its article's heaviest terms; the tail barely moves a cosine.
+constexpr std::size_t kCandidateTerms = 20;
+// A long story's centroid is cut back to its heaviest terms once it is twice this size, so its memory
+// does not grow with the story; the terms cut carry little of the cosine.
+constexpr std::size_t kCentroidTerms = 256;
+// A label taken from an untitled article's first sentence can run for a paragraph.
+constexpr std::size_t kMaxLabelBytes = 200;
+// Surface forms remembered per language (surface -> stem) before starting over, as the Analyzer does.
+constexpr std::size_t kMaxSurfaces = std::size_t{1} << 16;
+// A storyline's entity tally drops the entities named in a single article once it is this large, so a
+// storyline running for years keeps the names that recur.
+constexpr std::size_t kMaxEntityTally = 4096;
+
+using Centroid = std::unordered_map<std::uint32_t, double>;          // term id -> summed weight
+using SparseVector = std::vector<std::pair<std::uint32_t, double>>;  // unit length
+
+struct Candidate {
+  std::string text;
+  SparseVector terms;
+  std::uint64_t order = 0;  // when it was seen; the earlier wins a tie
+};
+
+double dot(const SparseVector& vector, const Centroid& centroid) {
+  double sum = 0.0;
+  for (const auto& [id, weight] : vector) {
+    if (const auto it = centroid.find(id); it != centroid.end()) sum += weight * it->second;
+  }
+  return sum;
+}
+
+void normalise(SparseVector& vector) {
+  double norm = 0.0;
+  for (const auto& term : vector) norm += term.second * term.second;
+  if (norm <= 0.0) return;
+  norm = std::sqrt(norm);
+  for (auto& term : vector) term.second /= norm;
+}
+
+// Ranking against one centroid needs no centroid norm: it scales every candidate alike.
+bool better(double score_a, const Candidate& a, double score_b, const Candidate& b) {
+  if (score_a != score_b) return score_a > score_b;
+  return a.order < b.order;
+}
+
+// Keeps the `limit` candidates closest to the centroid as it is now.
+void keep_best(std::vector<Candidate>& pool, const Centroid& centroid, std::size_t limit) {
+  if (pool.size() <= limit) return;
+  std::vector<std::pair<double, std::size_t>> scored;
+  scored.reserve(pool.size());
+  for (std::size_t i = 0; i < pool.size(); ++i) scored.emplace_back(dot(pool[i].terms, centroid), i);
+  std::sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
+    return better(a.first, pool[a.second], b.first, pool[b.second]);
+  });
+  std::vector<Candidate> kept;
+  kept.reserve(limit);
+  for (std::size_t i = 0; i < limit; ++i) kept.push_back(std::move(pool[scored[i].second]));
+  pool = std::move(kept);
+}
+
+std::string best_of(const std::vector<Candidate>& pool, const Centroid& centroid) {
+  const Candidate* best = nullptr;
+  double best_score = 0.0;
+  for (const Candidate& candidate : pool) {
+    const double score = dot(candidate.terms, centroid);
+    if (best == nullptr || better(score, candidate, best_score, *best)) {
+      best = &candidate;
+      best_score = score;
+    }
+  }
+  return best == nullptr ? std::string() : best->text;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; }
+
+// Runs of white space (line breaks included) become one space, for a line of output.
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (const char c : text) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+// Cuts at the last space before `limit` bytes (never inside a UTF-8 sequence) and marks the cut.
+std::string shorten(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t cut = text.rfind(' ', limit);
+  if (cut == std::string::npos || cut == 0) {
+    cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  text.resize(cut);
+  text += "...";
+  return text;
+}
+
+// A sentence as a run of tokens [first, last) and the bytes [begin, end) of the text it covers.
+struct Sentence {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Sentences from the tokenizer's sentence starts. The bytes between two sentences are cut at their last
+// white space, so closing punctuation and quotes stay with the sentence they end and an opening quote
+// goes with the sentence it opens.
+void split_sentences(std::string_view text, const std::vector<Token>& tokens, std::vector<Sentence>& out) {
+  out.clear();
+  const auto cut_before = [&](std::size_t token) {
+    const std::size_t gap_begin = token == 0 ? 0 : tokens[token - 1].end();
+    std::size_t cut = tokens[token].offset;
+    while (cut > gap_begin && !is_space(text[cut - 1])) --cut;
+    return cut;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (i != 0 && !tokens[i].sentence_start) continue;
+    if (!out.empty()) {
+      out.back().last = i;
+      out.back().end = cut_before(i);
+    }
+    out.push_back({i, tokens.size(), cut_before(i), text.size()});
+  }
+}
+
+struct StoryState {
+  std::uint32_t storyline = 0;
+  std::size_t articles = 0;
+  std::map<Day, std::uint32_t> days;  // dated articles per publication day
+  std::vector<std::string> sources;
+  std::vector<std::string> ids;
+  std::optional<Timestamp> latest;
+  bool finished = false;
+  // While live:
+  Centroid centroid;
+  std::vector<Candidate> labels;
+  std::vector<Candidate> sentences;
+  // Once finished:
+  std::string label;
+  std::string key_sentence;
+};
+
+struct EntityTally {
+  std::string name;
+  std::array<std::uint32_t, 3> by_kind{};  // person, place, organisation: the cues may disagree
+  std::uint32_t articles = 0;
+  std::uint64_t first_seen = 0;
+};
+
+struct StorylineState {
+  std::size_t articles = 0;
+  std::vector<std::uint32_t> stories;                     // in the order they opened
+  std::unordered_map<std::string, EntityTally> entities;  // by entity key
+};
+
+std::size_t kind_index(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::kPerson:
+      return 0;
+    case EntityKind::kPlace:
+      return 1;
+    case EntityKind::kOrganisation:
+      return 2;
+    case EntityKind::kOther:
+      break;
+  }
+  return 3;
+}
+
+// Dated stories by date, then undated ones; story numbers break ties.
+bool in_date_order(const TimelineStory& a, const TimelineStory& b) {
+  if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+  if (a.date != b.date) return *a.date < *b.date;
+  return a.story < b.story;
+}
+
+constexpr std::array<EntityKind, 3> kDefiningKinds{EntityKind::kPerson, EntityKind::kPlace,
+                                                   EntityKind::kOrganisation};
+
+}  // namespace
+
+struct TimelineBuilder::Impl {
+  Impl(TimelineOptions timeline_options, Analyzer text_analyzer, Tokenizer word_tokenizer)
+      : options(std::move(timeline_options)),
+        analyzer(std::move(text_analyzer)),
+        tokenizer(std::move(word_tokenizer)) {}
+
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  struct Language {
+    std::optional<Stemmer> stemmer;
+    // Surface form -> the id of its stem in the analyzer's document frequencies (kUnknownTerm for a stop
+    // word), so each surface is folded and stemmed once.
+    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids;
+  };
+
+  TimelineOptions options;
+  Analyzer analyzer;
+  Tokenizer tokenizer;
+  std::map<std::string, Language, std::less<>> languages;
+  std::unordered_map<std::uint32_t, StoryState> stories;
+  std::map<std::uint32_t, StorylineState> storylines;
+  std::set<std::uint32_t> live;  // stories not yet finished, ordered so that finishing is deterministic
+  std::optional<Timestamp> clock;
+  std::optional<Day> swept;  // the stream day live stories were last checked for finishing
+  std::uint64_t seen = 0;    // candidates and entities seen, for ties
+  // Scratch, reused across articles.
+  std::string text;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> counts;  // a sentence's term ids and counts
+
+  // The sentence's stems, as the Analyzer finds an article's terms (words of two bytes or more, case-
+  // folded, stop words dropped, Snowball-stemmed), weighed by TF-IDF against the analyzer's statistics.
+  SparseVector sentence_terms(const Sentence& sentence, const std::string& lang) {
+    auto it = languages.find(lang);
+    if (it == languages.end()) {
+      auto created = Stemmer::create(lang);
+      it = languages.try_emplace(lang).first;
+      if (created) it->second.stemmer.emplace(std::move(created).value());
+    }
+    Language& language = it->second;
+    if (language.ids.size() > kMaxSurfaces) language.ids.clear();
+    const DocumentFrequencies& frequencies = analyzer.document_frequencies();
+    counts.clear();
+    for (std::size_t t = sentence.first; t < sentence.last; ++t) {
+      const Token& token = tokens[t];
+      if (token.kind != TokenKind::kWord || token.text.size() < 2) continue;
+      std::uint32_t id = kUnknownTerm;
+      if (const auto known = language.ids.find(token.text); known != language.ids.end()) {
+        id = known->second;
+      } else {
+        const std::string folded = case_fold(token.text);
+        if (!is_stopword(lang, folded)) {
+          id = frequencies.find(language.stemmer ? language.stemmer->stem(folded) : std::string_view(folded));
+          // A stem the analyzer never counted (NFKC or language differences) is looked up again next
+          // time rather than remembered as a stop word.
+          if (id == kUnknownTerm) continue;
+        }
+        language.ids.emplace(std::string(token.text), id);
+      }
+      if (id == kUnknownTerm) continue;
+      const auto counted =
+          std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == id; });
+      if (counted == counts.end()) {
+        counts.emplace_back(id, 1);
+      } else {
+        ++counted->second;
+      }
+    }
+    // The smoothed IDF DocumentFrequencies::idf documents, from the id the loop already has.
+    const double documents = static_cast<double>(frequencies.documents());
+    SparseVector vector;
+    vector.reserve(counts.size());
+    for (const auto& [id, count] : counts) {
+      const double idf =
+          std::log((1.0 + documents) / (1.0 + static_cast<double>(frequencies.frequency(id)))) + 1.0;
+      vector.emplace_back(id, (1.0 + std::log(static_cast<double>(count))) * idf);
+    }
+    normalise(vector);
+    return vector;
+  }
+
+  void finish(StoryState& story) {
+    story.label = best_of(story.labels, story.centroid);
+    story.key_sentence = best_of(story.sentences, story.centroid);
+    story.finished = true;
+    Centroid().swap(story.centroid);
+    std::vector<Candidate>().swap(story.labels);
+    std::vector<Candidate>().swap(story.sentences);
+  }
+
+  // Once a stream day, the stories quiet for finish_after_seconds are finished. Undated stories never
+  // are: an undated stream keeps every story live.
+  void sweep() {
+    if (!clock) return;
+    const Day today = std::chrono::floor<std::chrono::days>(*clock);
+    if (swept && *swept >= today) return;
+    swept = today;
+    for (auto it = live.begin(); it != live.end();) {
+      StoryState& story = stories.at(*it);
+      if (story.latest && (*clock - *story.latest).count() > options.finish_after_seconds) {
+        finish(story);
+        it = live.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+  void add_entities(StorylineState& storyline, const Analysis& analysis) {
+    for (const Entity& entity : analysis.entities) {
+      const std::size_t kind = kind_index(entity.kind);
+      if (kind >= 3) continue;
+      auto [it, added] = storyline.entities.try_emplace(entity.key);
+      EntityTally& tally = it->second;
+      if (added) tally.first_seen = seen++;
+      if (entity.name.size() > tally.name.size()) tally.name = entity.name;
+      ++tally.by_kind[kind];
+      ++tally.articles;
+    }
+    if (storyline.entities.size() > kMaxEntityTally) {
+      std::erase_if(storyline.entities, [](const auto& entry) { return entry.second.articles <= 1; });
+    }
+  }
+
+  void add_candidates(StoryState& story, const Article& article, const Analysis& analysis) {
+    text.clear();
+    if (detail::is_ascii(article.text)) {
+      text = article.text;
+    } else {
+      text = normalize_nfkc(article.text);
+    }
+    tokenizer.tokenize(text, tokens);
+    split_sentences(text, tokens, sentences);
+
+    std::string label = collapse_spaces(article.title);
+    if (label.empty() && !sentences.empty()) {
+      label = collapse_spaces(
+          std::string_view(text).substr(sentences[0].begin, sentences[0].end - sentences[0].begin));
+    }
+    label = shorten(std::move(label), kMaxLabelBytes);
+    const bool known_label = std::any_of(story.labels.begin(), story.labels.end(),
+                                         [&](const Candidate& c) { return c.text == label; });
+    if (!label.empty() && !known_label) {
+      SparseVector terms;
+      for (std::size_t i = 0; i < std::min(kCandidateTerms, analysis.terms.size()); ++i) {
+        terms.emplace_back(analysis.terms[i].id, analysis.terms[i].weight);
+      }
+      normalise(terms);
+      story.labels.push_back({std::move(label), std::move(terms), seen++});
+      keep_best(story.labels, story.centroid, options.label_candidates);
+    }
+
+    for (const Sentence& sentence : sentences) {
+      const std::size_t words = sentence.last - sentence.first;
+      if (words < options.min_sentence_words || words > options.max_sentence_words) continue;
+      std::string line =
+          collapse_spaces(std::string_view(text).substr(sentence.begin, sentence.end - sentence.begin));
+      if (std::any_of(story.sentences.begin(), story.sentences.end(),
+                      [&](const Candidate& c) { return c.text == line; })) {
+        continue;
+      }
+      SparseVector terms = sentence_terms(sentence, analysis.lang);
+      if (terms.empty()) continue;
+      story.sentences.push_back({std::move(line), std::move(terms), seen++});
+    }
+    keep_best(story.sentences, story.centroid, options.sentence_candidates);
+  }
+
+  Status add(const Article& article, const StoryAssignment& assignment) {
+    auto analysed = analyzer.analyze(article);
+    if (!analysed) return analysed.error();
+    if (article.published_at && (!clock || *article.published_at > *clock)) clock = article.published_at;
+    sweep();
+    if (options.only_storyline && *options.only_storyline != assignment.storyline) return {};
+    const Analysis& analysis = *analysed;
+
+    StorylineState& storyline = storylines[assignment.storyline];
+    auto [found, opened] = stories.try_emplace(assignment.story);
+    StoryState& story = found->second;
+    if (opened) {
+      story.storyline = assignment.storyline;
+      storyline.stories.push_back(assignment.story);
+      live.insert(assignment.story);
+    }
+    ++storyline.articles;
+    add_entities(storyline, analysis);
+
+    ++story.articles;
+    story.ids.push_back(article.id);
+    if (!article.source.empty() &&
+        std::find(story.sources.begin(), story.sources.end(), article.source) == story.sources.end()) {
+      story.sources.push_back(article.source);
+    }
+    if (analysis.published) ++story.days[*analysis.published];
+    if (article.published_at && (!story.latest || *article.published_at > *story.latest)) {
+      story.latest = article.published_at;
+    }
+    // A late copy of a finished story counts above, but its story's label and key sentence are fixed.
+    if (story.finished) return {};
+    for (std::size_t i = 0; i < std::min(kArticleTerms, analysis.terms.size()); ++i) {
+      story.centroid[analysis.terms[i].id] += analysis.terms[i].weight;
+    }
+    if (story.centroid.size() > 2 * kCentroidTerms) {
+      std::vector<std::pair<std::uint32_t, double>> terms(story.centroid.begin(), story.centroid.end());
+      std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+      });
+      terms.resize(kCentroidTerms);
+      story.centroid = Centroid(terms.begin(), terms.end());
+    }
+    // A copy weighs in the centroid like any article, but its title and sentences are its original's.
+    if (!assignment.duplicate_of) add_candidates(story, article, analysis);
+    return {};
+  }
+
+  TimelineStory story_timeline(std::uint32_t number, const StoryState& story) const {
+    TimelineStory out;
+    out.story = number;
+    if (!story.days.empty()) {
+      out.first_day = story.days.begin()->first;
+      out.last_day = story.days.rbegin()->first;
+      std::uint32_t most = 0;
+      for (const auto& [day, count] : story.days) {
+        if (count > most) {  // strictly more: a tie keeps the earlier day
+          most = count;
+          out.date = day;
+        }
+      }
+    }
+    out.label = story.finished ? story.label : best_of(story.labels, story.centroid);
+    out.key_sentence = story.finished ? story.key_sentence : best_of(story.sentences, story.centroid);
+    out.articles = story.articles;
+    out.sources = story.sources;
+    out.article_ids = story.ids;
+    return out;
+  }
+
+  Timeline timeline(std::uint32_t number, const StorylineState& storyline) const {
+    Timeline out;
+    out.storyline = number;
+    out.articles = storyline.articles;
+    for (const std::uint32_t story : storyline.stories)
+      out.stories.push_back(story_timeline(story, stories.at(story)));
+    std::sort(out.stories.begin(), out.stories.end(), in_date_order);
+    for (const TimelineStory& story : out.stories) {
+      if (story.first_day && (!out.first_day || *story.first_day < *out.first_day))
+        out.first_day = story.first_day;
+      if (story.last_day && (!out.last_day || *story.last_day > *out.last_day)) out.last_day = story.last_day;
+    }
+    // An entity named once in a storyline of many articles is an aside, not what defines it.
+    const std::uint32_t least = storyline.articles > 1 ? 2 : 1;
+    for (std::size_t kind = 0; kind < kDefiningKinds.size(); ++kind) {
+      std::vector<const EntityTally*> named;
+      for (const auto& [key, tally] : storyline.entities) {
+        const auto most = std::max_element(tally.by_kind.begin(), tally.by_kind.end());  // first on a tie
+        if (static_cast<std::size_t>(most - tally.by_kind.begin()) == kind && tally.articles >= least) {
+          named.push_back(&tally);
+        }
+      }
+      std::sort(named.begin(), named.end(), [](const EntityTally* a, const EntityTally* b) {
+        return a->articles != b->articles ? a->articles > b->articles : a->first_seen < b->first_seen;
+      });
+      if (named.size() > options.entities_per_kind) named.resize(options.entities_per_kind);
+      for (const EntityTally* tally : named)
+        out.entities.push_back({tally->name, kDefiningKinds[kind], tally->articles});
+    }
+    return out;
+  }
+};
+
+TimelineBuilder::TimelineBuilder(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+TimelineBuilder::TimelineBuilder(TimelineBuilder&&) noexcept = default;
+TimelineBuilder& TimelineBuilder::operator=(TimelineBuilder&&) noexcept = default;
+TimelineBuilder::~TimelineBuilder() = default;
+
+Result<TimelineBuilder> TimelineBuilder::create(TimelineOptions options) {
+  if (options.min_sentence_words > options.max_sentence_words) {
+    return Error{ErrorCode::kInvalidArgument, "min_sentence_words exceeds max_sentence_words"};
+  }
+  if (options.label_candidates == 0 || options.sentence_candidates == 0) {
+    return Error{ErrorCode::kInvalidArgument, "label_candidates and sentence_candidates must be at least 1"};
+  }
+  AnalyzeOptions analyze_options;
+  analyze_options.top_terms = kArticleTerms;
+  analyze_options.find_dates = false;
+  auto analyzer = Analyzer::create(analyze_options);
+  if (!analyzer) return analyzer.error();
+  auto tokenizer = Tokenizer::create();
+  if (!tokenizer) return tokenizer.error();
+  return TimelineBuilder(
+      std::make_unique<Impl>(std::move(options), std::move(analyzer).value(), std::move(tokenizer).value()));
+}
+
+Status TimelineBuilder::add(const Article& article, const StoryAssignment& assignment) {
+  return m_impl->add(article, assignment);
+}
+
+std::vector<Timeline> TimelineBuilder::timelines() const {
+  std::vector<Timeline> out;
+  out.reserve(m_impl->storylines.size());
+  for (const auto& [number, storyline] : m_impl->storylines)
+    out.push_back(m_impl->timeline(number, storyline));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Timeline& a, const Timeline& b) { return a.articles > b.articles; });
+  return out;
+}
+
+void keep_largest_stories(Timeline& timeline, std::size_t count) {
+  if (count == 0 || timeline.stories.size() <= count) return;
+  std::vector<TimelineStory> stories = std::move(timeline.stories);
+  std::stable_sort(stories.begin(), stories.end(), [](const TimelineStory& a, const TimelineStory& b) {
+    return a.articles > b.articles;  // stable: among equals, date order (the earlier) and story number
+  });
+  stories.resize(count);
+  std::sort(stories.begin(), stories.end(), in_date_order);
+  timeline.stories = std::move(stories);
+}
+
+}  // namespace storyline

@@ -1,0 +1,275 @@
+// TimelineBuilder on articles written for these tests: story dates and ranges, labels, key sentences,
+// defining entities, and the order of storylines and stories.
+#include "storyline/cluster/timeline.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace storyline {
+namespace {
+
+Article article(const std::string& id, const std::string& published, const std::string& title,
+                const std::string& text, const std::string& source = "") {
+  Article a;
+  a.id = id;
+  a.title = title;
+  a.text = text;
+  a.source = source;
+  a.lang = "en";
+  a.published = published;
+  a.published_at = parse_iso8601(published);
+  return a;
+}
+
+StoryAssignment in(std::uint32_t story, std::uint32_t storyline) {
+  StoryAssignment assignment;
+  assignment.story = story;
+  assignment.storyline = storyline;
+  return assignment;
+}
+
+TimelineBuilder builder(TimelineOptions options = {}) {
+  auto created = TimelineBuilder::create(options);
+  EXPECT_TRUE(created) << created.error().message();
+  return std::move(created).value();
+}
+
+void add(TimelineBuilder& timeline, const Article& a, const StoryAssignment& assignment) {
+  const Status status = timeline.add(a, assignment);
+  ASSERT_TRUE(status) << status.error().message();
+}
+
+const Timeline* find_storyline(const std::vector<Timeline>& timelines, std::uint32_t number) {
+  const auto it = std::find_if(timelines.begin(), timelines.end(),
+                               [&](const Timeline& t) { return t.storyline == number; });
+  return it == timelines.end() ? nullptr : &*it;
+}
+
+const std::string kFerry =
+    "The harbour ferry between Tavira and the island stopped after its engine failed in the channel. "
+    "Passengers on the harbour ferry waited for hours before a tug towed the ferry back to Tavira.";
+
+TEST(TimelineBuilder, DatesAStoryByItsBusiestDayWithItsRange) {
+  TimelineBuilder timeline = builder();
+  add(timeline, article("a", "2021-05-03T09:00:00Z", "Ferry stops", kFerry), in(0, 0));
+  add(timeline, article("b", "2021-05-04T08:00:00Z", "Ferry towed", kFerry), in(0, 0));
+  add(timeline, article("c", "2021-05-04T18:00:00Z", "Ferry repairs", kFerry), in(0, 0));
+  add(timeline, article("d", "2021-05-06T07:00:00Z", "Ferry back", kFerry), in(0, 0));
+  const auto timelines = timeline.timelines();
+  ASSERT_EQ(timelines.size(), 1u);
+  ASSERT_EQ(timelines[0].stories.size(), 1u);
+  const TimelineStory& story = timelines[0].stories[0];
+  EXPECT_EQ(format_iso8601_date(*story.date), "2021-05-04");
+  EXPECT_EQ(format_iso8601_date(*story.first_day), "2021-05-03");
+  EXPECT_EQ(format_iso8601_date(*story.last_day), "2021-05-06");
+  EXPECT_EQ(story.articles, 4u);
+  EXPECT_EQ(story.article_ids, (std::vector<std::string>{"a", "b", "c", "d"}));
+  EXPECT_EQ(format_iso8601_date(*timelines[0].first_day), "2021-05-03");
+  EXPECT_EQ(format_iso8601_date(*timelines[0].last_day), "2021-05-06");
+}
+
+TEST(TimelineBuilder, TiedDaysDateAStoryByTheEarlier) {
+  TimelineBuilder timeline = builder();
+  add(timeline, article("a", "2021-05-03", "", kFerry), in(0, 0));
+  add(timeline, article("b", "2021-05-05", "", kFerry), in(0, 0));
+  const auto story = timeline.timelines()[0].stories[0];
+  EXPECT_EQ(format_iso8601_date(*story.date), "2021-05-03");
+}
+
+TEST(TimelineBuilder, UndatedStoriesHaveNoDateAndComeLast) {
+  TimelineBuilder timeline = builder();
+  add(timeline, article("a", "", "Undated", kFerry), in(0, 0));
+  add(timeline, article("b", "2021-05-03", "Dated", kFerry), in(1, 0));
+  const auto stories = timeline.timelines()[0].stories;
+  ASSERT_EQ(stories.size(), 2u);
+  EXPECT_EQ(stories[0].story, 1u);
+  EXPECT_EQ(stories[1].story, 0u);
+  EXPECT_FALSE(stories[1].date.has_value());
+}
+
+TEST(TimelineBuilder, LabelIsTheTitleOfTheMostCentralArticle) {
+  TimelineBuilder timeline = builder();
+  // Two articles about the ferry, and one that only mentions it among a market's news.
+  add(timeline,
+      article("market", "2021-05-03", "Fish market opens early",
+              "The fish market in Olhao opened early for the tuna season. Traders sold sardines and tuna. "
+              "Some said the ferry was late."),
+      in(0, 0));
+  add(timeline, article("ferry1", "2021-05-03", "Tavira ferry engine fails in the channel", kFerry),
+      in(0, 0));
+  add(timeline,
+      article("ferry2", "2021-05-04", "Harbour ferry towed back to Tavira", kFerry + " The tug crew helped."),
+      in(0, 0));
+  const TimelineStory story = timeline.timelines()[0].stories[0];
+  EXPECT_TRUE(story.label == "Tavira ferry engine fails in the channel" ||
+              story.label == "Harbour ferry towed back to Tavira")
+      << story.label;
+}
+
+TEST(TimelineBuilder, UntitledArticlesAreLabelledByTheirFirstSentence) {
+  TimelineBuilder timeline = builder();
+  add(timeline,
+      article("a", "2021-05-03", "",
+              "The harbour ferry stopped in the channel.\nIt was towed back to Tavira."),
+      in(0, 0));
+  EXPECT_EQ(timeline.timelines()[0].stories[0].label, "The harbour ferry stopped in the channel.");
+}
+
+TEST(TimelineBuilder, KeySentenceIsTheSentenceClosestToTheCentroid) {
+  TimelineBuilder timeline = builder();
+  const std::string text =
+      "Ferry stops. "  // too short to be a key sentence
+      "The weather in the Algarve was warm and sunny for most of the holiday weekend, said forecasters. "
+      "The harbour ferry to the island stopped in the channel after its engine failed near Tavira. "
+      "A local bakery on the main square sold more bread than usual that morning to many visitors.";
+  add(timeline, article("a", "2021-05-03", "Ferry engine fails", text), in(0, 0));
+  add(timeline, article("b", "2021-05-03", "Ferry towed", kFerry), in(0, 0));
+  const TimelineStory story = timeline.timelines()[0].stories[0];
+  EXPECT_NE(story.key_sentence.find("ferry"), std::string::npos) << story.key_sentence;
+  EXPECT_NE(story.key_sentence, "Ferry stops.");
+  EXPECT_EQ(story.key_sentence.find("bakery"), std::string::npos);
+  EXPECT_EQ(story.key_sentence.find("weather"), std::string::npos);
+}
+
+TEST(TimelineBuilder, LongAndShortSentencesAreNotKeySentences) {
+  TimelineOptions options;
+  options.min_sentence_words = 3;
+  options.max_sentence_words = 5;
+  TimelineBuilder timeline = builder(options);
+  add(timeline,
+      article("a", "2021-05-03", "",
+              "Ferry stops. The harbour ferry engine failed. "
+              "The harbour ferry to the island stopped in the channel after its engine failed near Tavira."),
+      in(0, 0));
+  EXPECT_EQ(timeline.timelines()[0].stories[0].key_sentence, "The harbour ferry engine failed.");
+}
+
+TEST(TimelineBuilder, DefiningEntitiesAreThoseNamedInMostArticles) {
+  TimelineBuilder timeline = builder();
+  add(timeline,
+      article(
+          "a", "2018-09-22", "",
+          "Secretary of State Mike Pompeo said talks with North Korea would go on. North Korean leader Kim "
+          "Jong-un met him in Pyongyang."),
+      in(0, 0));
+  add(timeline,
+      article("b", "2019-02-28", "",
+              "Secretary of State Mike Pompeo said the summit in Hanoi ended early. North Korean leader Kim "
+              "Jong-un "
+              "left Hanoi by train."),
+      in(1, 0));
+  add(timeline,
+      article("c", "2020-07-08", "",
+              "Secretary of State Mike Pompeo said another summit was unlikely this year."),
+      in(2, 0));
+  const auto timelines = timeline.timelines();
+  ASSERT_EQ(timelines.size(), 1u);
+  std::vector<DefiningEntity> people;
+  for (const DefiningEntity& entity : timelines[0].entities) {
+    if (entity.kind == EntityKind::kPerson) people.push_back(entity);
+  }
+  ASSERT_GE(people.size(), 2u);
+  EXPECT_EQ(people[0].name, "Mike Pompeo");
+  EXPECT_EQ(people[0].articles, 3u);
+  EXPECT_EQ(people[1].name, "Kim Jong-un");
+  EXPECT_EQ(people[1].articles, 2u);
+  // Hanoi is named in one article of three: an aside, not what defines the storyline.
+  for (const DefiningEntity& entity : timelines[0].entities) EXPECT_NE(entity.name, "Hanoi");
+  ASSERT_EQ(timelines[0].stories.size(), 3u);
+  EXPECT_EQ(format_iso8601_date(*timelines[0].first_day), "2018-09-22");
+  EXPECT_EQ(format_iso8601_date(*timelines[0].last_day), "2020-07-08");
+}
+
+TEST(TimelineBuilder, StorylinesLargestFirstAndStoriesInDateOrder) {
+  TimelineBuilder timeline = builder();
+  add(timeline, article("s0", "2021-05-01", "", kFerry), in(0, 0));
+  add(timeline, article("t0", "2021-05-02", "", kFerry), in(1, 1));
+  add(timeline, article("t1", "2021-05-03", "", kFerry), in(1, 1));
+  // Story 3 opens later in the stream but its only dated article is earlier than story 2's.
+  add(timeline, article("u0", "", "", kFerry), in(2, 1));
+  add(timeline, article("u1", "2021-05-20", "", kFerry), in(2, 1));
+  add(timeline, article("v0", "2021-05-04", "", kFerry), in(3, 1));
+  const auto timelines = timeline.timelines();
+  ASSERT_EQ(timelines.size(), 2u);
+  EXPECT_EQ(timelines[0].storyline, 1u);
+  EXPECT_EQ(timelines[0].articles, 5u);
+  EXPECT_EQ(timelines[1].storyline, 0u);
+  std::vector<std::uint32_t> order;
+  for (const TimelineStory& story : timelines[0].stories) order.push_back(story.story);
+  EXPECT_EQ(order, (std::vector<std::uint32_t>{1, 3, 2}));
+}
+
+TEST(TimelineBuilder, KeepLargestStoriesKeepsDateOrder) {
+  TimelineBuilder timeline = builder();
+  add(timeline, article("a0", "2021-05-01", "", kFerry), in(0, 0));
+  add(timeline, article("b0", "2021-05-10", "", kFerry), in(1, 0));
+  add(timeline, article("b1", "2021-05-10", "", kFerry), in(1, 0));
+  add(timeline, article("c0", "2021-05-20", "", kFerry), in(2, 0));
+  add(timeline, article("c1", "2021-05-20", "", kFerry), in(2, 0));
+  add(timeline, article("c2", "2021-05-21", "", kFerry), in(2, 0));
+  Timeline largest = timeline.timelines()[0];
+  keep_largest_stories(largest, 2);
+  ASSERT_EQ(largest.stories.size(), 2u);
+  EXPECT_EQ(largest.stories[0].story, 1u);
+  EXPECT_EQ(largest.stories[1].story, 2u);
+  EXPECT_EQ(largest.articles, 6u);  // the storyline's count is not the stories kept
+}
+
+TEST(TimelineBuilder, SourcesAreDistinctAndCopiesCount) {
+  TimelineBuilder timeline = builder();
+  add(timeline, article("a", "2021-05-03", "Ferry stops", kFerry, "Algarve Daily"), in(0, 0));
+  StoryAssignment copy = in(0, 0);
+  copy.duplicate_of = 0;
+  add(timeline, article("b", "2021-05-03", "Ferry stops", kFerry, "Wire"), copy);
+  add(timeline, article("c", "2021-05-04", "Ferry towed", kFerry, "Algarve Daily"), in(0, 0));
+  const TimelineStory story = timeline.timelines()[0].stories[0];
+  EXPECT_EQ(story.articles, 3u);
+  EXPECT_EQ(story.sources, (std::vector<std::string>{"Algarve Daily", "Wire"}));
+}
+
+TEST(TimelineBuilder, OnlyTheChosenStorylineIsKept) {
+  TimelineOptions options;
+  options.only_storyline = 1;
+  TimelineBuilder timeline = builder(options);
+  add(timeline, article("a", "2021-05-03", "", kFerry), in(0, 0));
+  add(timeline, article("b", "2021-05-04", "", kFerry), in(1, 1));
+  const auto timelines = timeline.timelines();
+  ASSERT_EQ(timelines.size(), 1u);
+  EXPECT_EQ(timelines[0].storyline, 1u);
+  EXPECT_EQ(find_storyline(timelines, 0), nullptr);
+}
+
+TEST(TimelineBuilder, FinishedStoriesKeepTheirLabelAndStillCountLateCopies) {
+  TimelineOptions options;
+  options.finish_after_seconds = 24 * 3600;
+  TimelineBuilder timeline = builder(options);
+  add(timeline, article("a", "2021-05-03", "Ferry stops", kFerry), in(0, 0));
+  add(timeline, article("later", "2021-05-10", "Market opens", "The fish market in Olhao opened early."),
+      in(1, 1));
+  StoryAssignment copy = in(0, 0);
+  copy.duplicate_of = 0;
+  add(timeline, article("copy", "2021-05-11", "Ferry stops again", kFerry), copy);
+  const auto timelines = timeline.timelines();
+  const Timeline* ferry = find_storyline(timelines, 0);
+  ASSERT_NE(ferry, nullptr);
+  EXPECT_EQ(ferry->stories[0].label, "Ferry stops");
+  EXPECT_EQ(ferry->stories[0].articles, 2u);
+  EXPECT_EQ(format_iso8601_date(*ferry->stories[0].last_day), "2021-05-11");
+  EXPECT_FALSE(ferry->stories[0].key_sentence.empty());
+}
+
+TEST(TimelineBuilder, RejectsInconsistentOptions) {
+  TimelineOptions options;
+  options.min_sentence_words = 10;
+  options.max_sentence_words = 5;
+  EXPECT_FALSE(TimelineBuilder::create(options));
+  options = {};
+  options.sentence_candidates = 0;
+  EXPECT_FALSE(TimelineBuilder::create(options));
+}
+
+}  // namespace
+}  // namespace storyline
