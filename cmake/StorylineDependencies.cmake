@@ -5,6 +5,7 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(zstd REQUIRED)
 find_package(CLI11 REQUIRED)
+find_package(SQLite3 3.24 REQUIRED)  # the store; 3.24 for UPSERT (CMake's own FindSQLite3, SQLite::SQLite3)
 
 # libstemmer, cld2 and xxhash ship neither CMake configs nor pkg-config files; wrap them in imported targets.
 function(storyline_import_plain_library target header library)

@@ -20,6 +20,9 @@ struct Command {
 [[nodiscard]] Command add_cluster_command(CLI::App& root);
 [[nodiscard]] Command add_eval_command(CLI::App& root);
 [[nodiscard]] Command add_similar_command(CLI::App& root);
+[[nodiscard]] Command add_ingest_command(CLI::App& root);
+[[nodiscard]] Command add_stories_command(CLI::App& root);
+[[nodiscard]] Command add_storylines_command(CLI::App& root);
 [[nodiscard]] Command add_timeline_command(CLI::App& root);
 
 }  // namespace storyline::cli

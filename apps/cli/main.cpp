@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
   commands.push_back(add_cluster_command(app));
   commands.push_back(add_eval_command(app));
   commands.push_back(add_similar_command(app));
+  commands.push_back(add_ingest_command(app));
+  commands.push_back(add_stories_command(app));
+  commands.push_back(add_storylines_command(app));
   commands.push_back(add_timeline_command(app));
 
   try {

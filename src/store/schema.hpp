@@ -1,0 +1,59 @@
+// The store's tables, version 1 (kStoreSchemaVersion). docs/store.md documents them for users; a change
+// here is a format change and needs a version bump.
+#pragma once
+
+namespace storyline::detail {
+
+// Dates are UTC ISO-8601 text ("2020-11-09T06:00:00Z"): readable in sqlite3, ordered as text, and
+// understood by SQLite's date functions. Story and storyline numbers are the clusterer's.
+inline constexpr const char* kStoreSchemaSql = R"sql(
+CREATE TABLE ingest_runs (
+  run              INTEGER PRIMARY KEY,
+  started_at       TEXT NOT NULL,
+  finished_at      TEXT,
+  articles_read    INTEGER NOT NULL DEFAULT 0,
+  articles_added   INTEGER NOT NULL DEFAULT 0,
+  already_present  INTEGER NOT NULL DEFAULT 0,
+  records_skipped  INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE articles (
+  position      INTEGER PRIMARY KEY,
+  id            TEXT NOT NULL UNIQUE,
+  title         TEXT,
+  text          TEXT NOT NULL,
+  url           TEXT,
+  source        TEXT,
+  published     TEXT,
+  published_at  TEXT,
+  lang          TEXT,
+  extra         TEXT,
+  run           INTEGER REFERENCES ingest_runs(run)
+);
+CREATE TABLE storylines (
+  storyline           INTEGER PRIMARY KEY,
+  first_article       INTEGER NOT NULL REFERENCES articles(position),
+  first_published_at  TEXT,
+  last_published_at   TEXT,
+  story_count         INTEGER NOT NULL,
+  article_count       INTEGER NOT NULL
+);
+CREATE TABLE stories (
+  story               INTEGER PRIMARY KEY,
+  storyline           INTEGER NOT NULL REFERENCES storylines(storyline),
+  first_article       INTEGER NOT NULL REFERENCES articles(position),
+  first_published_at  TEXT,
+  last_published_at   TEXT,
+  article_count       INTEGER NOT NULL
+);
+CREATE TABLE assignments (
+  position      INTEGER PRIMARY KEY REFERENCES articles(position),
+  story         INTEGER NOT NULL REFERENCES stories(story),
+  storyline     INTEGER NOT NULL REFERENCES storylines(storyline),
+  duplicate_of  INTEGER REFERENCES articles(position)
+);
+CREATE INDEX assignments_by_story ON assignments(story);
+CREATE INDEX assignments_by_storyline ON assignments(storyline);
+CREATE INDEX stories_by_storyline ON stories(storyline);
+)sql";
+
+}  // namespace storyline::detail

@@ -1,0 +1,496 @@
+#include "storyline/store/store.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "store/schema.hpp"
+#include "store/sqlite.hpp"
+
+namespace storyline {
+namespace {
+
+using detail::SqliteDatabase;
+using detail::SqliteStatement;
+
+// A second writer (another ingest, a server) waits this long for the first to commit its batch.
+constexpr int kBusyTimeoutMs = 30000;
+
+std::string format_utc(Timestamp time) {
+  const auto day = std::chrono::floor<std::chrono::days>(time);
+  const std::chrono::year_month_day date(day);
+  const std::chrono::hh_mm_ss clock(time - day);
+  char text[40];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+                static_cast<int>(clock.seconds().count()));
+  return text;
+}
+
+std::string now_utc() {
+  return format_utc(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+// Unknown fields as one JSON object, so that sqlite3's json_extract can reach them. Each value is the
+// input's own JSON text, kept verbatim.
+std::string extra_json(const std::vector<ExtraField>& extra) {
+  if (extra.empty()) return {};
+  std::string out = "{";
+  for (const ExtraField& field : extra) {
+    if (out.size() > 1) out += ',';
+    out += nlohmann::json(field.name).dump();
+    out += ':';
+    out += field.json;
+  }
+  out += '}';
+  return out;
+}
+
+std::vector<ExtraField> parse_extra(const std::string& json) {
+  std::vector<ExtraField> extra;
+  if (json.empty()) return extra;
+  const auto object = nlohmann::ordered_json::parse(json, nullptr, false);
+  if (!object.is_object()) return extra;
+  for (const auto& [name, value] : object.items()) extra.push_back(ExtraField{name, value.dump()});
+  return extra;
+}
+
+// Earliest and latest of the group's dates; a NULL (undated article) never wins.
+constexpr const char* kKeepFirst =
+    "first_published_at = CASE WHEN excluded.first_published_at IS NOT NULL AND (first_published_at IS NULL "
+    "OR "
+    "excluded.first_published_at < first_published_at) THEN excluded.first_published_at ELSE "
+    "first_published_at END, "
+    "last_published_at = CASE WHEN excluded.last_published_at IS NOT NULL AND (last_published_at IS NULL OR "
+    "excluded.last_published_at > last_published_at) THEN excluded.last_published_at ELSE last_published_at "
+    "END";
+
+}  // namespace
+
+struct Store::Impl {
+  SqliteDatabase db;
+  std::optional<SqliteStatement> insert_article;
+  std::optional<SqliteStatement> upsert_storyline;
+  std::optional<SqliteStatement> upsert_story;
+  std::optional<SqliteStatement> insert_assignment;
+  std::optional<SqliteStatement> contains_id;
+  std::optional<SqliteStatement> id_at;
+  std::uint32_t next_position = 0;
+  std::optional<std::int64_t> run;
+  bool in_batch = false;
+
+  explicit Impl(SqliteDatabase database) : db(std::move(database)) {}
+
+  Result<std::uint32_t> stored_end() {
+    auto end = db.query_int("SELECT coalesce(max(position) + 1, 0) FROM articles");
+    if (!end) return end.error();
+    return static_cast<std::uint32_t>(*end);
+  }
+
+  Status check_format(bool read_only) {
+    auto application = db.query_int("PRAGMA application_id");
+    if (!application) return application.error();
+    auto version = db.query_int("PRAGMA user_version");
+    if (!version) return version.error();
+    if (*application == 0 && *version == 0) {
+      auto tables = db.query_int("SELECT count(*) FROM sqlite_schema");
+      if (!tables) return tables.error();
+      if (*tables != 0 || read_only) {
+        return Error{ErrorCode::kUnsupportedFormat,
+                     read_only && *tables == 0 ? "an empty file, not a storyline store (ingest into it first)"
+                                               : "a SQLite database, but not a storyline store",
+                     db.path()};
+      }
+      return create_schema();
+    }
+    if (*application != kStoreApplicationId) {
+      return Error{ErrorCode::kUnsupportedFormat, "a SQLite database, but not a storyline store", db.path()};
+    }
+    if (*version != kStoreSchemaVersion) {
+      return Error{ErrorCode::kUnsupportedFormat,
+                   "store schema version " + std::to_string(*version) +
+                       ", but this storyline reads version " + std::to_string(kStoreSchemaVersion) +
+                       (*version > kStoreSchemaVersion ? " (a newer storyline wrote it: upgrade storyline)"
+                                                       : " (an unknown version)"),
+                   db.path()};
+    }
+    return {};
+  }
+
+  Status create_schema() {
+    // WAL lets readers (listings, a server) work while an ingest writes; it is a property of the file,
+    // set once here, and cannot change inside a transaction.
+    {
+      auto mode = db.prepare("PRAGMA journal_mode = WAL");
+      if (!mode) return mode.error();
+      auto row = mode->step();
+      if (!row) return row.error();
+      if (!*row || mode->column_text(0) != "wal") {
+        return Error{ErrorCode::kIoError,
+                     "cannot switch the store to WAL mode (a file system without shared memory?)", db.path()};
+      }
+    }  // the statement must be finished before a transaction can begin
+    if (auto status = db.exec("BEGIN IMMEDIATE"); !status) return status;
+    // Another process may have created the schema while this one waited for the write lock.
+    auto version = db.query_int("PRAGMA user_version");
+    if (!version) return version.error();
+    if (*version == 0) {
+      const std::string pragmas = "PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
+                                  "; PRAGMA user_version = " + std::to_string(kStoreSchemaVersion) + ";";
+      if (auto status = db.exec(detail::kStoreSchemaSql); !status) return status;
+      if (auto status = db.exec(pragmas.c_str()); !status) return status;
+    }
+    return db.exec("COMMIT");
+  }
+
+  Status prepare_writes() {
+    const std::string story_upsert =
+        std::string(
+            "INSERT INTO stories (story, storyline, first_article, first_published_at, last_published_at, "
+            "article_count) VALUES (?1, ?2, ?3, ?4, ?4, 1) ON CONFLICT (story) DO UPDATE SET "
+            "article_count = article_count + 1, ") +
+        kKeepFirst;
+    const std::string storyline_upsert =
+        std::string(
+            "INSERT INTO storylines (storyline, first_article, first_published_at, last_published_at, "
+            "story_count, article_count) VALUES (?1, ?2, ?3, ?3, 1, 1) ON CONFLICT (storyline) DO UPDATE "
+            "SET story_count = story_count + ?4, article_count = article_count + 1, ") +
+        kKeepFirst;
+    const std::pair<std::optional<SqliteStatement>*, std::string> statements[] = {
+        {&insert_article,
+         "INSERT INTO articles (position, id, title, text, url, source, published, published_at, lang, "
+         "extra, run) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
+        {&upsert_storyline, storyline_upsert},
+        {&upsert_story, story_upsert},
+        {&insert_assignment,
+         "INSERT INTO assignments (position, story, storyline, duplicate_of) VALUES (?1, ?2, ?3, ?4)"},
+    };
+    for (const auto& [slot, sql] : statements) {
+      auto statement = db.prepare(sql);
+      if (!statement) return statement.error();
+      slot->emplace(std::move(statement).value());
+    }
+    return {};
+  }
+
+  Status rollback_on_error(Error error) {
+    if (in_batch) {
+      (void)db.exec("ROLLBACK");
+      in_batch = false;
+    }
+    return error;
+  }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Result<Store> Store::open(const std::string& path, StoreMode mode) {
+  const bool read_only = mode == StoreMode::kReadOnly;
+  auto db = SqliteDatabase::open(path, read_only, !read_only);
+  if (!db) return db.error();
+  sqlite3_busy_timeout(db->handle(), kBusyTimeoutMs);
+  auto impl = std::make_unique<Impl>(std::move(db).value());
+  if (auto status = impl->check_format(read_only); !status) return status.error();
+  if (!read_only) {
+    // FULL: a committed batch survives a power failure too, at one fsync per batch.
+    if (auto status = impl->db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL"); !status) {
+      return status.error();
+    }
+    if (auto status = impl->prepare_writes(); !status) return status.error();
+  }
+  auto contains = impl->db.prepare("SELECT 1 FROM articles WHERE id = ?1");
+  if (!contains) return contains.error();
+  impl->contains_id.emplace(std::move(contains).value());
+  auto id_at = impl->db.prepare("SELECT id FROM articles WHERE position = ?1");
+  if (!id_at) return id_at.error();
+  impl->id_at.emplace(std::move(id_at).value());
+  auto end = impl->stored_end();
+  if (!end) return end.error();
+  impl->next_position = *end;
+  return Store(std::move(impl));
+}
+
+const std::string& Store::path() const noexcept { return m_impl->db.path(); }
+
+Result<std::uint64_t> Store::article_count() {
+  auto end = m_impl->stored_end();
+  if (!end) return end.error();
+  return std::uint64_t{*end};
+}
+
+Result<bool> Store::contains(std::string_view id) {
+  SqliteStatement& statement = *m_impl->contains_id;
+  statement.bind(1, id);
+  auto row = statement.step();
+  statement.reset();
+  return row;
+}
+
+namespace {
+
+constexpr const char* kArticleColumns =
+    "SELECT a.position, a.id, a.title, a.text, a.url, a.source, a.published, a.lang, a.extra, s.story, "
+    "s.storyline, "
+    "s.duplicate_of FROM articles a JOIN assignments s ON s.position = a.position";
+
+StoredArticle read_article_row(const SqliteStatement& row) {
+  StoredArticle stored;
+  stored.position = static_cast<std::uint32_t>(row.column_int(0));
+  Article& article = stored.article;
+  article.id = row.column_text(1);
+  article.title = row.column_text(2);
+  article.text = row.column_text(3);
+  article.url = row.column_text(4);
+  article.source = row.column_text(5);
+  article.published = row.column_text(6);
+  // Parsed again from the text as given, exactly as the reader did, so replay sees the same time.
+  if (!article.published.empty()) article.published_at = parse_iso8601(article.published);
+  article.lang = row.column_text(7);
+  article.extra = parse_extra(row.column_text(8));
+  stored.assignment.story = static_cast<std::uint32_t>(row.column_int(9));
+  stored.assignment.storyline = static_cast<std::uint32_t>(row.column_int(10));
+  if (!row.is_null(11)) stored.assignment.duplicate_of = static_cast<std::uint32_t>(row.column_int(11));
+  return stored;
+}
+
+}  // namespace
+
+Status Store::for_each_article(const std::function<Status(const StoredArticle&)>& visit) {
+  auto query = m_impl->db.prepare(std::string(kArticleColumns) + " ORDER BY a.position");
+  if (!query) return query.error();
+  std::uint32_t expected = 0;
+  for (;;) {
+    auto row = query->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    const StoredArticle stored = read_article_row(*query);
+    if (stored.position != expected) {
+      return Error{ErrorCode::kUnsupportedFormat,
+                   "stream position " + std::to_string(expected) +
+                       " is missing (an article without an assignment, "
+                       "or an edited store)",
+                   m_impl->db.path()};
+    }
+    ++expected;
+    if (auto status = visit(stored); !status) return status;
+  }
+  return {};
+}
+
+Result<std::string> Store::article_id(std::uint32_t position) {
+  SqliteStatement& statement = *m_impl->id_at;
+  statement.bind(1, std::int64_t{position});
+  auto row = statement.step();
+  std::string id = row && *row ? statement.column_text(0) : std::string();
+  statement.reset();
+  if (!row) return row.error();
+  if (!*row)
+    return Error{ErrorCode::kInvalidArgument, "no article at position " + std::to_string(position), path()};
+  return id;
+}
+
+Result<std::optional<StoredArticle>> Store::find_article(std::string_view id) {
+  auto query = m_impl->db.prepare(std::string(kArticleColumns) + " WHERE a.id = ?1");
+  if (!query) return query.error();
+  query->bind(1, id);
+  auto row = query->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<StoredArticle>();
+  return std::optional<StoredArticle>(read_article_row(*query));
+}
+
+Result<std::int64_t> Store::start_run() {
+  auto insert = m_impl->db.prepare("INSERT INTO ingest_runs (started_at) VALUES (?1)");
+  if (!insert) return insert.error();
+  insert->bind(1, now_utc());
+  if (auto status = insert->run(); !status) return status.error();
+  m_impl->run = sqlite3_last_insert_rowid(m_impl->db.handle());
+  return *m_impl->run;
+}
+
+Status Store::record_run(std::int64_t run, const IngestRunCounts& counts, bool finished) {
+  auto update = m_impl->db.prepare(
+      "UPDATE ingest_runs SET articles_read = ?1, articles_added = ?2, already_present = ?3, records_skipped "
+      "= ?4, "
+      "finished_at = coalesce(?5, finished_at) WHERE run = ?6");
+  if (!update) return update.error();
+  update->bind(1, static_cast<std::int64_t>(counts.read));
+  update->bind(2, static_cast<std::int64_t>(counts.added));
+  update->bind(3, static_cast<std::int64_t>(counts.already_present));
+  update->bind(4, static_cast<std::int64_t>(counts.skipped));
+  if (finished) {
+    update->bind(5, now_utc());
+  } else {
+    update->bind_null(5);
+  }
+  update->bind(6, run);
+  return update->run();
+}
+
+Status Store::begin_batch() {
+  if (m_impl->in_batch)
+    return Error{ErrorCode::kInvalidArgument, "a batch is already open", m_impl->db.path()};
+  if (!m_impl->insert_article)
+    return Error{ErrorCode::kInvalidArgument, "the store is open read-only", m_impl->db.path()};
+  // IMMEDIATE takes the write lock now, so that a second writer waits here rather than failing at commit.
+  if (auto status = m_impl->db.exec("BEGIN IMMEDIATE"); !status) return status;
+  m_impl->in_batch = true;
+  // Positions must stay 0, 1, 2, ... in the order the clusterer saw the articles; a second ingest writing
+  // to the same store in between would break that.
+  auto end = m_impl->stored_end();
+  if (!end) return m_impl->rollback_on_error(end.error());
+  if (*end != m_impl->next_position) {
+    return m_impl->rollback_on_error(
+        Error{ErrorCode::kInvalidArgument,
+              "another process added articles to the store during this ingest; run "
+              "one ingest at a time per store",
+              m_impl->db.path()});
+  }
+  return {};
+}
+
+Result<std::uint32_t> Store::add(const Article& article, const StoredAssignment& assignment,
+                                 bool opened_story) {
+  Impl& impl = *m_impl;
+  if (!impl.in_batch) return Error{ErrorCode::kInvalidArgument, "add outside a batch", impl.db.path()};
+  const std::uint32_t position = impl.next_position;
+  const std::string published_at = article.published_at ? format_utc(*article.published_at) : std::string();
+
+  SqliteStatement& insert = *impl.insert_article;
+  insert.bind(1, std::int64_t{position});
+  insert.bind(2, article.id);
+  insert.bind_optional(3, article.title);
+  insert.bind(4, article.text);
+  insert.bind_optional(5, article.url);
+  insert.bind_optional(6, article.source);
+  insert.bind_optional(7, article.published);
+  insert.bind_optional(8, published_at);
+  insert.bind_optional(9, article.lang);
+  insert.bind_optional(10, extra_json(article.extra));
+  insert.bind_optional(11, impl.run);
+  if (auto status = insert.run(); !status) {
+    if (sqlite3_extended_errcode(impl.db.handle()) == SQLITE_CONSTRAINT_UNIQUE) {
+      return Error{ErrorCode::kInvalidArgument, "article id '" + article.id + "' is already stored",
+                   impl.db.path()};
+    }
+    return status.error();
+  }
+
+  SqliteStatement& storyline = *impl.upsert_storyline;
+  storyline.bind(1, std::int64_t{assignment.storyline});
+  storyline.bind(2, std::int64_t{position});
+  storyline.bind_optional(3, published_at);
+  storyline.bind(4, std::int64_t{opened_story ? 1 : 0});
+  if (auto status = storyline.run(); !status) return status.error();
+
+  SqliteStatement& story = *impl.upsert_story;
+  story.bind(1, std::int64_t{assignment.story});
+  story.bind(2, std::int64_t{assignment.storyline});
+  story.bind(3, std::int64_t{position});
+  story.bind_optional(4, published_at);
+  if (auto status = story.run(); !status) return status.error();
+
+  SqliteStatement& assign = *impl.insert_assignment;
+  assign.bind(1, std::int64_t{position});
+  assign.bind(2, std::int64_t{assignment.story});
+  assign.bind(3, std::int64_t{assignment.storyline});
+  if (assignment.duplicate_of) {
+    assign.bind(4, std::int64_t{*assignment.duplicate_of});
+  } else {
+    assign.bind_null(4);
+  }
+  if (auto status = assign.run(); !status) return status.error();
+  ++impl.next_position;
+  return position;
+}
+
+Status Store::commit_batch() {
+  if (!m_impl->in_batch) return {};
+  if (auto status = m_impl->db.exec("COMMIT"); !status) {
+    // The position counter ran ahead of what is now rolled back.
+    auto end = m_impl->stored_end();
+    if (end) m_impl->next_position = *end;
+    return m_impl->rollback_on_error(status.error());
+  }
+  m_impl->in_batch = false;
+  return {};
+}
+
+void Store::rollback_batch() {
+  if (!m_impl->in_batch) return;
+  (void)m_impl->db.exec("ROLLBACK");
+  m_impl->in_batch = false;
+  if (auto end = m_impl->stored_end()) m_impl->next_position = *end;
+}
+
+bool Store::in_batch() const noexcept { return m_impl->in_batch; }
+
+Result<std::vector<StoryRecord>> Store::stories() {
+  auto query = m_impl->db.prepare(
+      "SELECT s.story, s.storyline, s.article_count, s.first_published_at, s.last_published_at, a.id, "
+      "a.title "
+      "FROM stories s JOIN articles a ON a.position = s.first_article ORDER BY s.story");
+  if (!query) return query.error();
+  std::vector<StoryRecord> records;
+  for (;;) {
+    auto row = query->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    records.push_back(StoryRecord{static_cast<std::uint32_t>(query->column_int(0)),
+                                  static_cast<std::uint32_t>(query->column_int(1)),
+                                  static_cast<std::uint64_t>(query->column_int(2)), query->column_text(3),
+                                  query->column_text(4), query->column_text(5), query->column_text(6)});
+  }
+  return records;
+}
+
+Result<std::vector<StorylineRecord>> Store::storylines() {
+  auto query = m_impl->db.prepare(
+      "SELECT l.storyline, l.story_count, l.article_count, l.first_published_at, l.last_published_at, a.id, "
+      "a.title "
+      "FROM storylines l JOIN articles a ON a.position = l.first_article ORDER BY l.storyline");
+  if (!query) return query.error();
+  std::vector<StorylineRecord> records;
+  for (;;) {
+    auto row = query->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    records.push_back(StorylineRecord{static_cast<std::uint32_t>(query->column_int(0)),
+                                      static_cast<std::uint64_t>(query->column_int(1)),
+                                      static_cast<std::uint64_t>(query->column_int(2)), query->column_text(3),
+                                      query->column_text(4), query->column_text(5), query->column_text(6)});
+  }
+  return records;
+}
+
+Result<std::vector<std::string>> Store::check_integrity() {
+  std::vector<std::string> problems;
+  auto integrity = m_impl->db.prepare("PRAGMA integrity_check");
+  if (!integrity) return integrity.error();
+  for (;;) {
+    auto row = integrity->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    if (std::string line = integrity->column_text(0); line != "ok") problems.push_back(std::move(line));
+  }
+  auto foreign = m_impl->db.prepare("PRAGMA foreign_key_check");
+  if (!foreign) return foreign.error();
+  for (;;) {
+    auto row = foreign->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    problems.push_back("foreign key violation in " + foreign->column_text(0) + " row " +
+                       foreign->column_text(1) + " (to " + foreign->column_text(2) + ")");
+  }
+  return problems;
+}
+
+}  // namespace storyline
