@@ -75,6 +75,7 @@ struct Forcing {
 
 struct StoryClusterer::Impl {
   static constexpr std::size_t kStorylineProfileTerms = 300;
+  static constexpr std::size_t kStorylineArticleTerms = 10;
 
   Impl(ClusterOptions cluster_options, Analyzer article_analyzer, Sketcher article_sketcher)
       : options(std::move(cluster_options)),
@@ -95,6 +96,7 @@ struct StoryClusterer::Impl {
   // storyline can live for years.
   detail::StoryIndex storylines{kStorylineProfileTerms};
   double storyline_threshold = 0.5;
+  ArticleVector storyline_vector;  // scratch: what a story's later report adds to its storyline
   std::vector<CopyGeneration> generations;  // [0] current, [1] previous
   std::uint32_t next_position = 0;
   std::optional<std::int64_t> clock;  // latest publication time seen
@@ -139,6 +141,7 @@ struct StoryClusterer::Impl {
     if (!vector.time || (clock && *vector.time <= *clock)) return;
     clock = vector.time;
     stories.retire_before(*clock - options.retire_after_seconds);
+    if (options.max_story_seconds > 0) stories.close_begun_before(*clock - options.max_story_seconds);
     storylines.retire_before(*clock - options.storyline_retire_after_seconds);
     CopyGeneration& current = generations.front();
     if (!current.started) current.started = clock;
@@ -171,9 +174,9 @@ struct StoryClusterer::Impl {
 
   static std::vector<CandidateScore> score(detail::StoryIndex& index, const StoryModel& model,
                                            const ArticleVector& vector, std::size_t query_terms,
-                                           std::size_t limit, std::optional<std::int64_t> begun_after) {
+                                           std::size_t limit) {
     std::vector<CandidateScore> scored;
-    for (const std::uint32_t story : index.candidates(vector, query_terms, limit, begun_after)) {
+    for (const std::uint32_t story : index.candidates(vector, query_terms, limit)) {
       CandidateScore candidate{story, index.signals(vector, story), 0.0};
       candidate.probability = model.probability(candidate.signals);
       scored.push_back(candidate);
@@ -192,7 +195,7 @@ struct StoryClusterer::Impl {
       storyline = stories.group(assignment.story);
     } else {
       assignment.storyline_candidates = score(storylines, options.storyline_model, vector, options.query_terms,
-                                              options.max_candidates, std::nullopt);
+                                              options.max_candidates);
       const auto& best = assignment.storyline_candidates;
       if (forcing.storyline_forced) {
         if (forcing.storyline && storylines.live(*forcing.storyline)) {
@@ -210,7 +213,19 @@ struct StoryClusterer::Impl {
       stories.set_group(assignment.story, storyline);
     }
     assignment.storyline = storyline;
-    storylines.join(storyline, vector, options.query_terms);
+    if (assignment.opened) {
+      storylines.join(storyline, vector, options.query_terms, /*post=*/true);
+    } else {
+      // A story's later reports add their heaviest terms only (and all their entities): they repeat its
+      // vocabulary, and the long tail of each would churn the storyline's capped profile.
+      storyline_vector.body.assign(vector.body.begin(),
+                                   vector.body.begin() + static_cast<std::ptrdiff_t>(std::min(kStorylineArticleTerms, vector.body.size())));
+      storyline_vector.title.clear();
+      storyline_vector.entities = vector.entities;
+      storyline_vector.entity_weights = vector.entity_weights;
+      storyline_vector.time = vector.time;
+      storylines.join(storyline, storyline_vector, options.query_terms, /*post=*/false);
+    }
   }
 
   Result<StoryAssignment> add(const Article& article, const Forcing& forcing) {
@@ -227,10 +242,7 @@ struct StoryClusterer::Impl {
       assignment.duplicate_of = copy->position;
       assignment.duplicate_of_id = *copy->id;
     }
-    std::optional<std::int64_t> begun_after;
-    if (clock && options.max_story_seconds > 0) begun_after = *clock - options.max_story_seconds;
-    assignment.candidates =
-        score(stories, options.model, *vector, options.query_terms, options.max_candidates, begun_after);
+    assignment.candidates = score(stories, options.model, *vector, options.query_terms, options.max_candidates);
 
     if (forced) {
       assignment.opened = !forced_story.has_value();

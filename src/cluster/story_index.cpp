@@ -36,16 +36,18 @@ void StoryIndex::post(Postings& postings, Story& story, bool entity, std::uint32
 }
 
 std::vector<std::uint32_t> StoryIndex::candidates(const ArticleVector& article, std::size_t query_terms,
-                                                  std::size_t limit, std::optional<std::int64_t> begun_after) {
-  std::unordered_map<std::uint32_t, double> shared;
-  // Retired stories are dropped from a posting list when a lookup walks over them.
+                                                  std::size_t limit) {
+  std::unordered_map<std::uint32_t, double>& shared = m_shared;
+  shared.clear();
+  // Retired and closed stories are dropped from a posting list when a lookup walks over them.
   const auto walk = [&](Postings& postings, std::uint32_t key, double weight) {
     const auto it = postings.find(key);
     if (it == postings.end()) return;
     auto& list = it->second;
     std::size_t kept = 0;
     for (const std::uint32_t story : list) {
-      if (!m_stories.contains(story)) continue;
+      const auto found = m_stories.find(story);
+      if (found == m_stories.end() || found->second.closed) continue;
       list[kept++] = story;
       shared[story] += weight;
     }
@@ -57,13 +59,7 @@ std::vector<std::uint32_t> StoryIndex::candidates(const ArticleVector& article, 
 
   std::vector<std::pair<double, std::uint32_t>> ranked;
   ranked.reserve(shared.size());
-  for (const auto& [story, weight] : shared) {
-    if (begun_after) {
-      const Story& candidate = m_stories.at(story);
-      if (candidate.first && *candidate.first < *begun_after) continue;
-    }
-    ranked.emplace_back(weight, story);
-  }
+  for (const auto& [story, weight] : shared) ranked.emplace_back(weight, story);
   const std::size_t keep = std::min(limit, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
                     [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
@@ -122,7 +118,7 @@ std::uint32_t StoryIndex::open() {
   return id;
 }
 
-void StoryIndex::join(std::uint32_t story_id, const ArticleVector& article, std::size_t query_terms) {
+void StoryIndex::join(std::uint32_t story_id, const ArticleVector& article, std::size_t query_terms, bool post_keys) {
   Story& story = m_stories.at(story_id);
   ++story.size;
   add_vector(story.body, story.body_norm2, article.body);
@@ -136,12 +132,16 @@ void StoryIndex::join(std::uint32_t story_id, const ArticleVector& article, std:
       story.entity_norm2[static_cast<std::size_t>(kind)] += 2.0 * tally.weight * weight + static_cast<double>(weight) * weight;
       tally.weight += weight;
     }
-    post(m_entity_postings, story, true, entity, story_id);
+    if (post_keys) post(m_entity_postings, story, true, entity, story_id);
   }
   const std::size_t terms = std::min(query_terms, article.body.size());
-  for (std::size_t i = 0; i < terms; ++i) post(m_term_postings, story, false, article.body[i].first, story_id);
+  for (std::size_t i = 0; post_keys && i < terms; ++i) post(m_term_postings, story, false, article.body[i].first, story_id);
   cap(story);
-  if (article.time && (!story.first || *article.time < *story.first)) story.first = article.time;
+  if (article.time && (!story.first || *article.time < *story.first)) {
+    if (story.first && !story.closed) m_by_first.erase({*story.first, story_id});
+    story.first = article.time;
+    if (!story.closed) m_by_first.emplace(*story.first, story_id);
+  }
   if (article.time && (!story.latest || *article.time > *story.latest)) {
     if (story.latest) m_by_latest.erase({*story.latest, story_id});
     story.latest = article.time;
@@ -191,9 +191,18 @@ void StoryIndex::cap(Story& story) const {
   }
 }
 
+void StoryIndex::close_begun_before(std::int64_t cutoff) {
+  while (!m_by_first.empty() && m_by_first.begin()->first < cutoff) {
+    m_stories.at(m_by_first.begin()->second).closed = true;
+    m_by_first.erase(m_by_first.begin());
+  }
+}
+
 void StoryIndex::retire_before(std::int64_t cutoff) {
   while (!m_by_latest.empty() && m_by_latest.begin()->first < cutoff) {
-    m_stories.erase(m_by_latest.begin()->second);
+    const auto retired = m_stories.find(m_by_latest.begin()->second);
+    if (!retired->second.closed && retired->second.first) m_by_first.erase({*retired->second.first, retired->first});
+    m_stories.erase(retired);
     m_by_latest.erase(m_by_latest.begin());
     ++m_retired_since_sweep;
   }
@@ -206,7 +215,11 @@ void StoryIndex::sweep() {
   for (Postings* postings : {&m_term_postings, &m_entity_postings}) {
     for (auto it = postings->begin(); it != postings->end();) {
       auto& list = it->second;
-      list.erase(std::remove_if(list.begin(), list.end(), [&](std::uint32_t s) { return !m_stories.contains(s); }),
+      list.erase(std::remove_if(list.begin(), list.end(),
+                                [&](std::uint32_t s) {
+                                  const auto found = m_stories.find(s);
+                                  return found == m_stories.end() || found->second.closed;
+                                }),
                  list.end());
       if (list.empty()) {
         it = postings->erase(it);

@@ -43,6 +43,7 @@ struct Story {
   std::unordered_map<std::uint32_t, EntityTally> entities;  // by entity id
   std::array<double, 4> entity_norm2{};  // squared norm of the weights, by EntityClass
   std::optional<std::int64_t> first;   // publication time of its earliest dated article
+  bool closed = false;                 // takes no new articles (too old); still live for its copies
   std::optional<std::int64_t> latest;
   std::uint32_t group = 0;  // the story's storyline (unused in the storyline index itself)
   std::unordered_set<std::uint64_t> posted;  // posting keys holding this story: (is entity << 32) | id
@@ -55,17 +56,22 @@ class StoryIndex {
   // and would otherwise grow with every article.
   explicit StoryIndex(std::size_t max_terms = 0) : m_max_terms(max_terms) {}
 
-  // Up to `limit` live stories sharing a query term or an entity with the article, ranked by the summed
-  // weight of what they share (ties by story number). Stories that began before `begun_after` are
-  // closed to new articles and left out.
+  // Up to `limit` live, open stories sharing a query term or an entity with the article, ranked by the
+  // summed weight of what they share (ties by story number).
   [[nodiscard]] std::vector<std::uint32_t> candidates(const ArticleVector& article, std::size_t query_terms,
-                                                      std::size_t limit, std::optional<std::int64_t> begun_after);
+                                                      std::size_t limit);
   [[nodiscard]] StorySignals signals(const ArticleVector& article, std::uint32_t story) const;
 
   std::uint32_t open();
-  void join(std::uint32_t story, const ArticleVector& article, std::size_t query_terms);
+  // Adds the article to the story's centroids and tallies. With `post`, its query terms and entities also
+  // lead to the story from now on (the storyline index posts only the first article of each story: a
+  // story's later reports repeat its vocabulary, and posting each cost a set insertion per term).
+  void join(std::uint32_t story, const ArticleVector& article, std::size_t query_terms, bool post = true);
   // Retires every story whose latest article is older than `cutoff`.
   void retire_before(std::int64_t cutoff);
+  // Closes every story whose first article is older than `cutoff`: it stays live (copies of its articles
+  // still find it) but is no longer a candidate, and lookups drop it from the posting lists they walk.
+  void close_begun_before(std::int64_t cutoff);
 
   [[nodiscard]] bool live(std::uint32_t story) const { return m_stories.contains(story); }
   void set_group(std::uint32_t story, std::uint32_t group) { m_stories.at(story).group = group; }
@@ -84,6 +90,8 @@ class StoryIndex {
   Postings m_term_postings;
   Postings m_entity_postings;
   std::set<std::pair<std::int64_t, std::uint32_t>> m_by_latest;  // (latest time, story), dated stories
+  std::set<std::pair<std::int64_t, std::uint32_t>> m_by_first;   // (first time, story), dated open stories
+  std::unordered_map<std::uint32_t, double> m_shared;  // candidates' scratch, reused across lookups
   std::uint32_t m_next_story = 0;
   std::size_t m_retired_since_sweep = 0;
 };
