@@ -6,6 +6,8 @@
 #include <cstring>
 #include <iostream>
 
+#include "storyline/cluster/stream_order.hpp"
+
 namespace storyline::cli {
 
 ReadOptions CommonFlags::read_options() const {
@@ -93,6 +95,22 @@ void Progress::finish() {
 }
 
 void report_issue(const Error& error) { std::cerr << "storyline: " << error.message() << '\n'; }
+
+Result<ReadSummary> read_in_publication_order(std::span<const std::string> inputs, const ReadOptions& options,
+                                              std::size_t buffer,
+                                              const std::function<Status(const Article&)>& process) {
+  StreamOrder order(buffer);
+  const auto sink = [&](Article&& article) -> Status {
+    if (auto released = order.push(std::move(article))) return process(*released);
+    return {};
+  };
+  auto summary = read_articles(inputs, options, sink, report_issue);
+  if (!summary) return summary;
+  while (auto released = order.pop()) {
+    if (auto status = process(*released); !status) return status.error();
+  }
+  return summary;
+}
 
 void print_summary(std::string_view command, const ReadSummary& summary, std::size_t written) {
   std::cerr << "storyline " << command << ": read " << summary.read << " articles, wrote " << written

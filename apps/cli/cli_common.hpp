@@ -5,7 +5,9 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdio>
+#include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,6 +76,13 @@ class Progress {
 
 // Prints a skipped record or input: "storyline: data.jsonl:4: malformed JSON: ...".
 void report_issue(const Error& error);
+
+// Reads `inputs` and hands each good article to `process` in publication order, put in order within a
+// StreamOrder buffer of `buffer` articles (what cluster, timeline and ingest share). Bad records go to
+// report_issue. An error from `process` stops the read and is returned.
+[[nodiscard]] Result<ReadSummary> read_in_publication_order(std::span<const std::string> inputs,
+                                                            const ReadOptions& options, std::size_t buffer,
+                                                            const std::function<Status(const Article&)>& process);
 
 // Prints the summary line of a read ("read 3 articles; skipped 3: invalid UTF-8 1, malformed JSON 1, ...").
 void print_summary(std::string_view command, const ReadSummary& summary, std::size_t written);

@@ -2,7 +2,6 @@
 #include <cmath>
 #include <fstream>
 #include <memory>
-#include <queue>
 #include <sstream>
 #include <unordered_map>
 
@@ -11,7 +10,6 @@
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "storyline/cluster/clusterer.hpp"
-#include "storyline/cluster/stream_order.hpp"
 
 namespace storyline::cli {
 namespace {
@@ -111,7 +109,6 @@ int run_cluster(const ClusterFlags& flags) {
   if (!output) return fail(output.error(), kExitFailure);
 
   Progress progress("clustered", !flags.common.quiet);
-  StreamOrder buffer(flags.reorder_buffer);
   std::size_t written = 0;
   std::unordered_map<std::string, std::uint32_t> gold_story;  // training: gold label -> story number
   const auto process = [&](const Article& article) -> Status {
@@ -154,19 +151,7 @@ int run_cluster(const ClusterFlags& flags) {
     progress.update(written);
     return {};
   };
-  const auto sink = [&](Article&& article) -> Status {
-    if (auto released = buffer.push(std::move(article))) return process(*released);
-    return {};
-  };
-  auto summary = read_articles(flags.common.inputs, flags.common.read_options(), sink, report_issue);
-  if (summary) {
-    while (auto released = buffer.pop()) {
-      if (auto status = process(*released); !status) {
-        summary = status.error();
-        break;
-      }
-    }
-  }
+  auto summary = read_in_publication_order(flags.common.inputs, flags.common.read_options(), flags.reorder_buffer, process);
   progress.finish();
   if (!summary) return fail_read(summary.error());
   if (auto status = output->close(); !status) return fail(status.error(), kExitFailure);

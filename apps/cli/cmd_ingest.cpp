@@ -6,7 +6,6 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
-#include "storyline/cluster/stream_order.hpp"
 #include "storyline/store/ingester.hpp"
 
 namespace storyline::cli {
@@ -44,7 +43,6 @@ int run_ingest(const IngestFlags& flags) {
   Progress progress("ingested", !flags.quiet);
   // Every article goes through the reorder buffer, stored or not, so that a re-run over the same input
   // releases articles in the same order as the run it completes; stored ones are skipped on release.
-  StreamOrder buffer(flags.reorder_buffer);
   std::size_t handled = 0;
   bool consumer_failed = false;
   const auto process = [&](const Article& article) -> Status {
@@ -68,21 +66,9 @@ int run_ingest(const IngestFlags& flags) {
     }
     return {};
   };
-  const auto sink = [&](Article&& article) -> Status {
-    if (auto released = buffer.push(std::move(article))) return process(*released);
-    return {};
-  };
   ReadOptions read_options;
   read_options.on_error = flags.on_error == "fail" ? OnError::kFail : OnError::kSkip;
-  auto summary = read_articles(flags.inputs, read_options, sink, report_issue);
-  if (summary) {
-    while (auto released = buffer.pop()) {
-      if (auto status = process(*released); !status) {
-        summary = status.error();
-        break;
-      }
-    }
-  }
+  auto summary = read_in_publication_order(flags.inputs, read_options, flags.reorder_buffer, process);
   progress.finish();
   if (!summary) {
     // A bad record under --on-error=fail: what was clustered before it is sound, so keep it. After a

@@ -8,7 +8,6 @@
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "storyline/cluster/clusterer.hpp"
-#include "storyline/cluster/stream_order.hpp"
 #include "storyline/cluster/timeline.hpp"
 
 namespace storyline::cli {
@@ -118,7 +117,6 @@ int run_timeline(const TimelineFlags& flags) {
   if (!output) return fail(output.error(), kExitFailure);
 
   Progress progress("laid out", !flags.common.quiet);
-  StreamOrder buffer(flags.reorder_buffer);
   std::size_t processed = 0;
   const auto process = [&](const Article& article) -> Status {
     auto assignment = clusterer->add(article);
@@ -127,19 +125,8 @@ int run_timeline(const TimelineFlags& flags) {
     progress.update(++processed);
     return {};
   };
-  const auto sink = [&](Article&& article) -> Status {
-    if (auto released = buffer.push(std::move(article))) return process(*released);
-    return {};
-  };
-  auto summary = read_articles(flags.common.inputs, flags.common.read_options(), sink, report_issue);
-  if (summary) {
-    while (auto released = buffer.pop()) {
-      if (auto status = process(*released); !status) {
-        summary = status.error();
-        break;
-      }
-    }
-  }
+  auto summary =
+      read_in_publication_order(flags.common.inputs, flags.common.read_options(), flags.reorder_buffer, process);
   progress.finish();
   if (!summary) return fail_read(summary.error());
 

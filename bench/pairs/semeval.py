@@ -15,10 +15,11 @@ train_similarity_model.py reads. Debian's python3, standard library only.
 """
 import csv
 import json
-import math
 import os
 import subprocess
 import sys
+
+import numpy
 
 SETS = ("training_set", "testing_set")
 VERDICTS = ("duplicate", "same_story", "same_storyline", "unrelated")
@@ -58,12 +59,10 @@ def compare(cli, work, pair_id, text1, text2):
 
 
 def pearson(xs, ys):
-    n = len(xs)
-    mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
-    sxx = sum((x - mx) ** 2 for x in xs)
-    syy = sum((y - my) ** 2 for y in ys)
-    return sxy / math.sqrt(sxx * syy) if sxx > 0 and syy > 0 else float("nan")
+    """Pearson correlation (nan when either side is constant)."""
+    if len(xs) < 2 or numpy.std(xs) == 0 or numpy.std(ys) == 0:
+        return float("nan")
+    return float(numpy.corrcoef(xs, ys)[0, 1])
 
 
 def main(argv):

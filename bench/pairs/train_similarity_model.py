@@ -55,12 +55,10 @@ def score(bias, weights, x):
 
 
 def pearson(xs, ys):
-    n = len(xs)
-    mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(xs, ys))
-    sxx = sum((a - mx) ** 2 for a in xs)
-    syy = sum((b - my) ** 2 for b in ys)
-    return sxy / (sxx * syy) ** 0.5
+    """Pearson correlation (nan when either side is constant)."""
+    if len(xs) < 2 or numpy.std(xs) == 0 or numpy.std(ys) == 0:
+        return float("nan")
+    return float(numpy.corrcoef(xs, ys)[0, 1])
 
 
 def main(argv):

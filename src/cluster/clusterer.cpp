@@ -89,14 +89,13 @@ struct StoryClusterer::Impl {
   Analyzer analyzer;
   Sketcher sketcher;
   std::array<Vocabulary, 4> entities;  // one per EntityClass; ids are distinct across them (see vectorise)
-  std::unordered_map<std::uint32_t, std::uint32_t> entity_frequency;  // entity id -> articles naming it
+  std::array<std::vector<std::uint32_t>, 4> entity_frequency;  // per EntityClass, by entity id: articles naming it
   std::uint32_t articles_seen = 0;
   detail::StoryIndex stories;
   // The same structure one level up: a storyline's articles, all stories. Its profiles are capped, as a
   // storyline can live for years.
   detail::StoryIndex storylines{kStorylineProfileTerms};
   double storyline_threshold = 0.5;
-  ArticleVector storyline_vector;  // scratch: what a story's later report adds to its storyline
   std::vector<CopyGeneration> generations;  // [0] current, [1] previous
   std::uint32_t next_position = 0;
   std::optional<std::int64_t> clock;  // latest publication time seen
@@ -127,7 +126,10 @@ struct StoryClusterer::Impl {
     std::array<double, 4> norm2{};
     vector.entity_weights.reserve(vector.entities.size());
     for (const auto& [entity, kind] : vector.entities) {
-      const std::uint32_t frequency = ++entity_frequency[entity];
+      std::vector<std::uint32_t>& counts = entity_frequency[static_cast<std::size_t>(kind)];
+      const std::uint32_t id = entity & 0x3FFFFFFFU;
+      if (id >= counts.size()) counts.resize(id + 1, 0);
+      const std::uint32_t frequency = ++counts[id];
       const double idf = std::log((1.0 + articles_seen) / (1.0 + frequency)) + 1.0;
       vector.entity_weights.push_back(static_cast<float>(idf));
       norm2[static_cast<std::size_t>(kind)] += idf * idf;
@@ -213,19 +215,9 @@ struct StoryClusterer::Impl {
       stories.set_group(assignment.story, storyline);
     }
     assignment.storyline = storyline;
-    if (assignment.opened) {
-      storylines.join(storyline, vector, options.query_terms, /*post=*/true);
-    } else {
-      // A story's later reports add their heaviest terms only (and all their entities): they repeat its
-      // vocabulary, and the long tail of each would churn the storyline's capped profile.
-      storyline_vector.body.assign(vector.body.begin(),
-                                   vector.body.begin() + static_cast<std::ptrdiff_t>(std::min(kStorylineArticleTerms, vector.body.size())));
-      storyline_vector.title.clear();
-      storyline_vector.entities = vector.entities;
-      storyline_vector.entity_weights = vector.entity_weights;
-      storyline_vector.time = vector.time;
-      storylines.join(storyline, storyline_vector, options.query_terms, /*post=*/false);
-    }
+    detail::JoinScope scope;
+    if (!assignment.opened) scope = {.post = false, .body_terms = kStorylineArticleTerms, .title = false};
+    storylines.join(storyline, vector, options.query_terms, scope);
   }
 
   Result<StoryAssignment> add(const Article& article, const Forcing& forcing) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace storyline::detail {
 namespace {
@@ -20,7 +21,7 @@ double cosine(const std::vector<std::pair<std::uint32_t, float>>& article,
 }
 
 void add_vector(std::unordered_map<std::uint32_t, float>& centroid, double& norm2,
-                const std::vector<std::pair<std::uint32_t, float>>& vector) {
+                std::span<const std::pair<std::uint32_t, float>> vector) {
   for (const auto& [term, weight] : vector) {
     float& value = centroid[term];
     // |c + v|^2 = |c|^2 + 2 c.v + |v|^2, kept up to date term by term.
@@ -86,7 +87,7 @@ StorySignals StoryIndex::signals(const ArticleVector& article, std::uint32_t sto
     const auto it = story.entities.find(entity);
     if (it == story.entities.end()) continue;
     ++known[k];
-    if (i < article.entity_weights.size()) entity_dot[k] += static_cast<double>(article.entity_weights[i]) * it->second.weight;
+    if (i < article.entity_weights.size()) entity_dot[k] += static_cast<double>(article.entity_weights[i]) * it->second;
   }
   const auto overlap = [&](EntityClass kind) {
     const auto k = static_cast<std::size_t>(kind);
@@ -118,24 +119,25 @@ std::uint32_t StoryIndex::open() {
   return id;
 }
 
-void StoryIndex::join(std::uint32_t story_id, const ArticleVector& article, std::size_t query_terms, bool post_keys) {
+void StoryIndex::join(std::uint32_t story_id, const ArticleVector& article, std::size_t query_terms,
+                      JoinScope scope) {
   Story& story = m_stories.at(story_id);
   ++story.size;
-  add_vector(story.body, story.body_norm2, article.body);
-  add_vector(story.title, story.title_norm2, article.title);
+  const std::span<const std::pair<std::uint32_t, float>> body(article.body);
+  add_vector(story.body, story.body_norm2, body.first(std::min(scope.body_terms, body.size())));
+  if (scope.title) add_vector(story.title, story.title_norm2, article.title);
   for (std::size_t i = 0; i < article.entities.size(); ++i) {
     const auto [entity, kind] = article.entities[i];
-    Story::EntityTally& tally = story.entities[entity];
-    ++tally.members;
+    float& tally = story.entities[entity];
     if (i < article.entity_weights.size()) {
       const float weight = article.entity_weights[i];
-      story.entity_norm2[static_cast<std::size_t>(kind)] += 2.0 * tally.weight * weight + static_cast<double>(weight) * weight;
-      tally.weight += weight;
+      story.entity_norm2[static_cast<std::size_t>(kind)] += 2.0 * tally * weight + static_cast<double>(weight) * weight;
+      tally += weight;
     }
-    if (post_keys) post(m_entity_postings, story, true, entity, story_id);
+    if (scope.post) post(m_entity_postings, story, true, entity, story_id);
   }
-  const std::size_t terms = std::min(query_terms, article.body.size());
-  for (std::size_t i = 0; post_keys && i < terms; ++i) post(m_term_postings, story, false, article.body[i].first, story_id);
+  const std::size_t terms = scope.post ? std::min(query_terms, article.body.size()) : 0;
+  for (std::size_t i = 0; i < terms; ++i) post(m_term_postings, story, false, article.body[i].first, story_id);
   cap(story);
   if (article.time && (!story.first || *article.time < *story.first)) {
     if (story.first && !story.closed) m_by_first.erase({*story.first, story_id});
@@ -183,10 +185,10 @@ void StoryIndex::cap(Story& story) const {
     story.title_norm2 = squared_norm(story.title);
   }
   if (story.entities.size() > 2 * m_max_terms) {
-    keep_heaviest(story.entities, m_max_terms, [](const Story::EntityTally& tally) { return tally.weight; });
+    keep_heaviest(story.entities, m_max_terms, [](float weight) { return weight; });
     story.entity_norm2 = {};
-    for (const auto& [entity, tally] : story.entities) {
-      story.entity_norm2[entity >> 30] += static_cast<double>(tally.weight) * tally.weight;  // kind: top bits
+    for (const auto& [entity, weight] : story.entities) {
+      story.entity_norm2[entity >> 30] += static_cast<double>(weight) * weight;  // kind: top bits
     }
   }
 }

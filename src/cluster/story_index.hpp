@@ -36,17 +36,22 @@ struct Story {
   double body_norm2 = 0.0;
   std::unordered_map<std::uint32_t, float> title;
   double title_norm2 = 0.0;
-  struct EntityTally {
-    std::uint32_t members = 0;  // members naming it
-    float weight = 0.0F;        // sum of their entity_weights for it
-  };
-  std::unordered_map<std::uint32_t, EntityTally> entities;  // by entity id
+  std::unordered_map<std::uint32_t, float> entities;  // entity id -> sum of the members' entity_weights
   std::array<double, 4> entity_norm2{};  // squared norm of the weights, by EntityClass
   std::optional<std::int64_t> first;   // publication time of its earliest dated article
   bool closed = false;                 // takes no new articles (too old); still live for its copies
   std::optional<std::int64_t> latest;
   std::uint32_t group = 0;  // the story's storyline (unused in the storyline index itself)
   std::unordered_set<std::uint64_t> posted;  // posting keys holding this story: (is entity << 32) | id
+};
+
+// How much of an article a join adds. The storyline index takes a story's first article whole, and of
+// its later reports only the heaviest terms and no postings: they repeat the story's vocabulary, and
+// the long tail of each would churn the storyline's capped profile and cost a set insertion per term.
+struct JoinScope {
+  bool post = true;                // its query terms and entities lead to the story from now on
+  std::size_t body_terms = SIZE_MAX;  // its heaviest body terms added to the centroid
+  bool title = true;               // its title terms added too
 };
 
 class StoryIndex {
@@ -63,10 +68,8 @@ class StoryIndex {
   [[nodiscard]] StorySignals signals(const ArticleVector& article, std::uint32_t story) const;
 
   std::uint32_t open();
-  // Adds the article to the story's centroids and tallies. With `post`, its query terms and entities also
-  // lead to the story from now on (the storyline index posts only the first article of each story: a
-  // story's later reports repeat its vocabulary, and posting each cost a set insertion per term).
-  void join(std::uint32_t story, const ArticleVector& article, std::size_t query_terms, bool post = true);
+  // Adds the article to the story's centroids and tallies.
+  void join(std::uint32_t story, const ArticleVector& article, std::size_t query_terms, JoinScope scope = JoinScope{});
   // Retires every story whose latest article is older than `cutoff`.
   void retire_before(std::int64_t cutoff);
   // Closes every story whose first article is older than `cutoff`: it stays live (copies of its articles
