@@ -5,6 +5,10 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(zstd REQUIRED)
 find_package(CLI11 REQUIRED)
+# storyline serve: Debian ships cpp-httplib compiled, with a pkg-config file whose flags (OpenSSL, zlib and
+# Brotli support) the header must be compiled with to match the library.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(cpp_httplib REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
 find_package(SQLite3 3.24 REQUIRED)  # the store; 3.24 for UPSERT (CMake's own FindSQLite3, SQLite::SQLite3)
 
 # libstemmer, cld2 and xxhash ship neither CMake configs nor pkg-config files; wrap them in imported targets.

@@ -24,5 +24,6 @@ struct Command {
 [[nodiscard]] Command add_stories_command(CLI::App& root);
 [[nodiscard]] Command add_storylines_command(CLI::App& root);
 [[nodiscard]] Command add_timeline_command(CLI::App& root);
+[[nodiscard]] Command add_serve_command(CLI::App& root);
 
 }  // namespace storyline::cli

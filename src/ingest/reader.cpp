@@ -249,6 +249,12 @@ Result<Article> read_article(const std::string& path) {
   return article;
 }
 
+Result<Article> parse_article(std::string_view json) {
+  // A parser per call keeps this thread-safe; its buffers are small next to the analysis that follows.
+  detail::JsonlRecordParser parser;
+  return parser.parse(json);
+}
+
 Result<ReadSummary> read_articles(std::span<const std::string> inputs, const ReadOptions& options,
                                   const ArticleSink& sink, const IssueSink& on_issue) {
   if (inputs.empty()) {

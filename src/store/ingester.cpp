@@ -134,6 +134,8 @@ Result<std::optional<IngestedArticle>> StoreIngester::add(const Article& article
   return std::optional<IngestedArticle>(std::move(ingested));
 }
 
+Status StoreIngester::commit() { return m_impl->commit(); }
+
 Status StoreIngester::finish(std::uint64_t read, std::uint64_t skipped) {
   Impl& impl = *m_impl;
   impl.counts.read = read;

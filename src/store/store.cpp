@@ -285,6 +285,36 @@ Status Store::for_each_article(const std::function<Status(const StoredArticle&)>
   return {};
 }
 
+namespace {
+
+Status visit_rows(SqliteStatement& query, const std::function<Status(const StoredArticle&)>& visit) {
+  for (;;) {
+    auto row = query.step();
+    if (!row) return row.error();
+    if (!*row) return {};
+    if (auto status = visit(read_article_row(query)); !status) return status;
+  }
+}
+
+}  // namespace
+
+Status Store::for_each_story_article(std::uint32_t story,
+                                     const std::function<Status(const StoredArticle&)>& visit) {
+  auto query = m_impl->db.prepare(std::string(kArticleColumns) + " WHERE s.story = ?1 ORDER BY a.position");
+  if (!query) return query.error();
+  query->bind(1, std::int64_t{story});
+  return visit_rows(*query, visit);
+}
+
+Status Store::for_each_storyline_article(std::uint32_t storyline,
+                                         const std::function<Status(const StoredArticle&)>& visit) {
+  auto query =
+      m_impl->db.prepare(std::string(kArticleColumns) + " WHERE s.storyline = ?1 ORDER BY a.position");
+  if (!query) return query.error();
+  query->bind(1, std::int64_t{storyline});
+  return visit_rows(*query, visit);
+}
+
 Result<std::string> Store::article_id(std::uint32_t position) {
   SqliteStatement& statement = *m_impl->id_at;
   statement.bind(1, std::int64_t{position});
@@ -433,42 +463,74 @@ void Store::rollback_batch() {
 
 bool Store::in_batch() const noexcept { return m_impl->in_batch; }
 
-Result<std::vector<StoryRecord>> Store::stories() {
-  auto query = m_impl->db.prepare(
-      "SELECT s.story, s.storyline, s.article_count, s.first_published_at, s.last_published_at, a.id, "
-      "a.title "
-      "FROM stories s JOIN articles a ON a.position = s.first_article ORDER BY s.story");
+namespace {
+
+constexpr const char* kStoryColumns =
+    "SELECT s.story, s.storyline, s.article_count, s.first_published_at, s.last_published_at, a.id, a.title "
+    "FROM stories s JOIN articles a ON a.position = s.first_article";
+constexpr const char* kStorylineColumns =
+    "SELECT l.storyline, l.story_count, l.article_count, l.first_published_at, l.last_published_at, a.id, "
+    "a.title FROM storylines l JOIN articles a ON a.position = l.first_article";
+
+StoryRecord read_story_row(const SqliteStatement& row) {
+  return StoryRecord{static_cast<std::uint32_t>(row.column_int(0)), static_cast<std::uint32_t>(row.column_int(1)),
+                     static_cast<std::uint64_t>(row.column_int(2)), row.column_text(3), row.column_text(4),
+                     row.column_text(5), row.column_text(6)};
+}
+
+StorylineRecord read_storyline_row(const SqliteStatement& row) {
+  return StorylineRecord{static_cast<std::uint32_t>(row.column_int(0)),
+                         static_cast<std::uint64_t>(row.column_int(1)),
+                         static_cast<std::uint64_t>(row.column_int(2)),
+                         row.column_text(3),
+                         row.column_text(4),
+                         row.column_text(5),
+                         row.column_text(6)};
+}
+
+template <typename Record>
+Result<std::vector<Record>> read_all(Result<SqliteStatement> query, Record (*read)(const SqliteStatement&)) {
   if (!query) return query.error();
-  std::vector<StoryRecord> records;
+  std::vector<Record> records;
   for (;;) {
     auto row = query->step();
     if (!row) return row.error();
     if (!*row) break;
-    records.push_back(StoryRecord{static_cast<std::uint32_t>(query->column_int(0)),
-                                  static_cast<std::uint32_t>(query->column_int(1)),
-                                  static_cast<std::uint64_t>(query->column_int(2)), query->column_text(3),
-                                  query->column_text(4), query->column_text(5), query->column_text(6)});
+    records.push_back(read(*query));
   }
   return records;
 }
 
-Result<std::vector<StorylineRecord>> Store::storylines() {
-  auto query = m_impl->db.prepare(
-      "SELECT l.storyline, l.story_count, l.article_count, l.first_published_at, l.last_published_at, a.id, "
-      "a.title "
-      "FROM storylines l JOIN articles a ON a.position = l.first_article ORDER BY l.storyline");
+template <typename Record>
+Result<std::optional<Record>> read_one(Result<SqliteStatement> query, std::uint32_t number,
+                                       Record (*read)(const SqliteStatement&)) {
   if (!query) return query.error();
-  std::vector<StorylineRecord> records;
-  for (;;) {
-    auto row = query->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    records.push_back(StorylineRecord{static_cast<std::uint32_t>(query->column_int(0)),
-                                      static_cast<std::uint64_t>(query->column_int(1)),
-                                      static_cast<std::uint64_t>(query->column_int(2)), query->column_text(3),
-                                      query->column_text(4), query->column_text(5), query->column_text(6)});
-  }
-  return records;
+  query->bind(1, std::int64_t{number});
+  auto row = query->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<Record>();
+  return std::optional<Record>(read(*query));
+}
+
+}  // namespace
+
+Result<std::vector<StoryRecord>> Store::stories() {
+  return read_all(m_impl->db.prepare(std::string(kStoryColumns) + " ORDER BY s.story"), &read_story_row);
+}
+
+Result<std::vector<StorylineRecord>> Store::storylines() {
+  return read_all(m_impl->db.prepare(std::string(kStorylineColumns) + " ORDER BY l.storyline"),
+                  &read_storyline_row);
+}
+
+Result<std::optional<StoryRecord>> Store::find_story(std::uint32_t story) {
+  return read_one(m_impl->db.prepare(std::string(kStoryColumns) + " WHERE s.story = ?1"), story,
+                  &read_story_row);
+}
+
+Result<std::optional<StorylineRecord>> Store::find_storyline(std::uint32_t storyline) {
+  return read_one(m_impl->db.prepare(std::string(kStorylineColumns) + " WHERE l.storyline = ?1"), storyline,
+                  &read_storyline_row);
 }
 
 Result<std::vector<std::string>> Store::check_integrity() {

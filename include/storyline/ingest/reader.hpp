@@ -8,6 +8,7 @@
 #include <map>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "storyline/common/result.hpp"
 #include "storyline/ingest/article.hpp"
@@ -62,5 +63,12 @@ using IssueSink = std::function<void(const Error&)>;
 // extension), kInvalidUtf8, kMalformedJson (also for a file with more than one record, or none),
 // kMissingField, kInvalidField. Thread-safe.
 [[nodiscard]] Result<Article> read_article(const std::string& path);
+
+// Parses one JSON object holding the fields of a JSON Lines record, under the rules of read_articles,
+// for front ends that receive articles as JSON rather than as files (the HTTP server). Whitespace and
+// newlines inside the object are allowed. Errors carry a code and a reason naming the field, but no file:
+// kInvalidUtf8, kMalformedJson (also when `json` is not an object), kMissingField, kInvalidField.
+// Thread-safe.
+[[nodiscard]] Result<Article> parse_article(std::string_view json);
 
 }  // namespace storyline

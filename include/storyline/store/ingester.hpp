@@ -54,6 +54,12 @@ class StoreIngester {
   // an error the ingester must not be used further (its clusterer may be ahead of the store).
   [[nodiscard]] Result<std::optional<IngestedArticle>> add(const Article& article);
 
+  // Commits the open batch now, with the run's counts so far, and keeps the run open: for a caller that
+  // receives articles in requests (the HTTP server commits each request as one batch). Nothing to commit
+  // is not an error. Errors: kIoError (the batch is then rolled back, and the ingester must not be used
+  // further, as after a failed add).
+  [[nodiscard]] Status commit();
+
   // Commits the open batch and marks the run finished with these reader counts (`read`, `skipped`; the
   // others are the ingester's own). Errors: kIoError.
   [[nodiscard]] Status finish(std::uint64_t read, std::uint64_t skipped);

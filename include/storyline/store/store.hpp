@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,13 @@ class Store {
   [[nodiscard]] Result<std::string> article_id(std::uint32_t position);
   // The article with this id, or nullopt. Errors: kIoError.
   [[nodiscard]] Result<std::optional<StoredArticle>> find_article(std::string_view id);
+  // The articles of one story (storyline), in stream order; none for a number the store does not hold.
+  // `visit` may stop the walk by returning an error, which is returned. Each walk is one SQLite read, so
+  // it sees one committed state even while an ingest writes. Errors: kIoError.
+  [[nodiscard]] Status for_each_story_article(std::uint32_t story,
+                                              const std::function<Status(const StoredArticle&)>& visit);
+  [[nodiscard]] Status for_each_storyline_article(std::uint32_t storyline,
+                                                  const std::function<Status(const StoredArticle&)>& visit);
 
   // Records the start of an ingest run; articles added until the next start_run belong to it.
   // Errors: kIoError.
@@ -83,6 +91,9 @@ class Store {
   // Summaries, by number. Errors: kIoError.
   [[nodiscard]] Result<std::vector<StoryRecord>> stories();
   [[nodiscard]] Result<std::vector<StorylineRecord>> storylines();
+  // One summary by number, or nullopt when the store holds no such story (storyline). Errors: kIoError.
+  [[nodiscard]] Result<std::optional<StoryRecord>> find_story(std::uint32_t story);
+  [[nodiscard]] Result<std::optional<StorylineRecord>> find_storyline(std::uint32_t storyline);
 
   // SQLite's own consistency check ("PRAGMA integrity_check") and the store's foreign keys. Returns
   // the problems found, empty when none. Errors: kIoError.

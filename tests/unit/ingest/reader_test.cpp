@@ -578,3 +578,39 @@ TEST_F(ReaderTest, ReadArticleNamesTheFileOfEveryFailure) {
 
 }  // namespace
 }  // namespace storyline
+
+namespace storyline {
+namespace {
+
+TEST(ParseArticle, ReadsOneObjectUnderTheReadersRules) {
+  auto article = parse_article(
+      "{\n  \"id\": 42, \"text\": \"Body\", \"title\": \"T\",\n  \"published\": \"2021-03-02\", \"desk\": [1, 2]\n}");
+  ASSERT_TRUE(article) << article.error().message();
+  EXPECT_EQ(article->id, "42");
+  EXPECT_EQ(article->text, "Body");
+  EXPECT_EQ(article->published_at, parse_iso8601("2021-03-02"));
+  ASSERT_EQ(article->extra.size(), 1U);
+  EXPECT_EQ(article->extra[0].name, "desk");
+}
+
+TEST(ParseArticle, NamesTheFieldThatIsWrong) {
+  const auto error_of = [](std::string_view json) {
+    auto article = parse_article(json);
+    EXPECT_FALSE(article) << json;
+    return article ? Error{} : article.error();
+  };
+  const Error missing = error_of(R"({"id":"a"})");
+  EXPECT_EQ(missing.code, ErrorCode::kMissingField);
+  EXPECT_NE(missing.reason.find("'text'"), std::string::npos);
+  const Error bad_date = error_of(R"({"id":"a","text":"x","published":"last week"})");
+  EXPECT_EQ(bad_date.code, ErrorCode::kInvalidField);
+  EXPECT_NE(bad_date.reason.find("'published'"), std::string::npos);
+  EXPECT_EQ(error_of(R"({"id":"a","text":"x","title":7})").code, ErrorCode::kInvalidField);
+  EXPECT_EQ(error_of(R"([{"id":"a","text":"x"}])").code, ErrorCode::kMalformedJson);
+  EXPECT_EQ(error_of(R"({"id":"a","text":)").code, ErrorCode::kMalformedJson);
+  EXPECT_EQ(error_of("{\"id\":\"a\",\"text\":\"\xff\"}").code, ErrorCode::kInvalidUtf8);
+  EXPECT_TRUE(error_of(R"({"id":"a"})").file.empty());
+}
+
+}  // namespace
+}  // namespace storyline

@@ -166,3 +166,44 @@ TEST(StoreIngester, RejectsAZeroBatch) {
 
 }  // namespace
 }  // namespace storyline
+
+namespace storyline {
+namespace {
+
+TEST(StoreIngester, CommitMakesTheBatchVisibleAndKeepsTheRunOpen) {
+  const TempDir dir;
+  const auto path = (dir.path() / "store.db").string();
+  IngestOptions options;
+  options.batch_size = 1000;  // nothing commits on its own
+  auto ingester = StoreIngester::open(path, options);
+  ASSERT_TRUE(ingester);
+  const auto articles = stream();
+  for (std::size_t i = 0; i < 3; ++i) ASSERT_TRUE(ingester->add(articles[i]));
+  auto reader = Store::open(path, StoreMode::kReadOnly);
+  ASSERT_TRUE(reader);
+  EXPECT_EQ(*reader->article_count(), 0u);  // uncommitted: invisible to another connection
+  ASSERT_TRUE(ingester->commit());
+  EXPECT_EQ(*reader->article_count(), 3u);
+  ASSERT_TRUE(ingester->commit());  // nothing open: a no-op
+  for (std::size_t i = 3; i < articles.size(); ++i) ASSERT_TRUE(ingester->add(articles[i]));
+  ASSERT_TRUE(ingester->commit());
+  EXPECT_EQ(*reader->article_count(), articles.size());
+  EXPECT_EQ(ingester->batches_committed(), 2u);
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* query = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*), sum(articles_added), sum(finished_at IS NULL) FROM ingest_runs",
+                               -1, &query, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(query), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(query, 0), 1);  // one run
+  EXPECT_EQ(sqlite3_column_int(query, 1), 5);  // its counts committed with the articles
+  EXPECT_EQ(sqlite3_column_int(query, 2), 1);  // and it is still open
+  sqlite3_finalize(query);
+  sqlite3_close(db);
+  ASSERT_TRUE(ingester->finish(5, 0));
+}
+
+}  // namespace
+}  // namespace storyline

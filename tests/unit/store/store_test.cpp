@@ -206,3 +206,57 @@ TEST(Store, ReadOnlyStoreDoesNotWrite) {
 
 }  // namespace
 }  // namespace storyline
+
+namespace storyline {
+namespace {
+
+TEST(Store, FindsOneSummaryAndWalksAStoryOrAStoryline) {
+  const TempDir dir;
+  auto store = Store::open((dir.path() / "store.db").string());
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->begin_batch());
+  ASSERT_TRUE(store->add(article("a", "2021-03-02"), StoredAssignment{0, 0, std::nullopt}, true));
+  ASSERT_TRUE(store->add(article("b", "2021-03-02"), StoredAssignment{1, 1, std::nullopt}, true));
+  ASSERT_TRUE(store->add(article("c", "2021-03-04"), StoredAssignment{0, 0, 0}, false));
+  ASSERT_TRUE(store->add(article("d", "2021-04-01"), StoredAssignment{2, 0, std::nullopt}, true));
+  ASSERT_TRUE(store->commit_batch());
+
+  auto story = store->find_story(0);
+  ASSERT_TRUE(story && story->has_value());
+  EXPECT_EQ((*story)->articles, 2u);
+  EXPECT_EQ((*story)->last_published, "2021-03-04T00:00:00Z");
+  auto storyline = store->find_storyline(0);
+  ASSERT_TRUE(storyline && storyline->has_value());
+  EXPECT_EQ((*storyline)->stories, 2u);
+  EXPECT_EQ((*storyline)->articles, 3u);
+  EXPECT_FALSE(store->find_story(3)->has_value());
+  EXPECT_FALSE(store->find_storyline(2)->has_value());
+
+  const auto ids = [&](bool by_story, std::uint32_t number) {
+    std::vector<std::string> out;
+    const auto visit = [&](const StoredArticle& stored) -> Status {
+      out.push_back(stored.article.id);
+      return {};
+    };
+    EXPECT_TRUE(by_story ? store->for_each_story_article(number, visit)
+                         : store->for_each_storyline_article(number, visit));
+    return out;
+  };
+  EXPECT_EQ(ids(true, 0), (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ(ids(false, 0), (std::vector<std::string>{"a", "c", "d"}));  // stream order
+  EXPECT_EQ(ids(false, 1), (std::vector<std::string>{"b"}));
+  EXPECT_TRUE(ids(true, 7).empty());
+
+  // A visitor's error stops the walk and comes back.
+  std::size_t seen = 0;
+  auto stopped = store->for_each_storyline_article(0, [&](const StoredArticle&) -> Status {
+    ++seen;
+    return Error{ErrorCode::kInvalidArgument, "enough"};
+  });
+  ASSERT_FALSE(stopped);
+  EXPECT_EQ(stopped.error().reason, "enough");
+  EXPECT_EQ(seen, 1u);
+}
+
+}  // namespace
+}  // namespace storyline

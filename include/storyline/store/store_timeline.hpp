@@ -1,0 +1,27 @@
+// A storyline's timeline from the store: its stored articles, replayed in stream order with their stored
+// assignments through a fresh TimelineBuilder. The cost follows the storyline's size, not the store's,
+// so a server can answer it per request.
+//
+// What differs from `storyline timeline` over the whole stream: the builder's term statistics (IDF) come
+// from the storyline's own articles only, so a story's label and key sentence, which are chosen by TF-IDF
+// against its centroid, can be another of its titles or sentences. Dates, ranges, article counts, sources,
+// ids and defining entities do not depend on term statistics and are the same.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "storyline/cluster/timeline.hpp"
+#include "storyline/common/result.hpp"
+#include "storyline/store/store.hpp"
+
+namespace storyline {
+
+// The timeline of `storyline`, or nullopt when the store holds no such storyline. `options.only_storyline`
+// is ignored (set to `storyline`). Reads one committed state of the store (one SQLite read), so it may run
+// on a read-only Store while an ingest writes. Errors: as TimelineBuilder::create and ::add; kIoError.
+// Thread-safety: as Store (one Store per thread).
+[[nodiscard]] Result<std::optional<Timeline>> storyline_timeline(Store& store, std::uint32_t storyline,
+                                                                 TimelineOptions options = {});
+
+}  // namespace storyline
