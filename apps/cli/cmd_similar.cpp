@@ -1,17 +1,15 @@
 // storyline similar: how two articles relate (duplicate, same story, same storyline, unrelated), with a
 // 1-4 similarity score and the evidence behind both.
-#include <cmath>
 #include <iostream>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "storyline/ingest/reader.hpp"
+#include "storyline/json/codec.hpp"
 #include "storyline/link/comparison.hpp"
 
 namespace storyline::cli {
@@ -24,31 +22,6 @@ struct SimilarFlags {
   double same_story_days = ComparisonOptions{}.same_story_max_days;
   double duplicate_threshold = ComparisonOptions{}.duplicate_jaccard;
 };
-
-double rounded(double value, double scale = 10000.0) { return std::round(value * scale) / scale; }
-
-nlohmann::ordered_json to_json(const Comparison& comparison) {
-  const ComparisonEvidence& evidence = comparison.evidence;
-  nlohmann::ordered_json out;
-  out["verdict"] = relation_name(comparison.verdict);
-  out["score"] = rounded(comparison.score);
-  auto& json_evidence = out["evidence"];
-  json_evidence["shared_entities"] = {{"people", evidence.shared_entities.people},
-                                      {"places", evidence.shared_entities.places},
-                                      {"organisations", evidence.shared_entities.organisations},
-                                      {"other", evidence.shared_entities.other}};
-  json_evidence["shared_terms"] = evidence.shared_terms;
-  json_evidence["time_gap_days"] =
-      evidence.time_gap_days ? nlohmann::ordered_json(rounded(*evidence.time_gap_days, 100.0)) : nlohmann::ordered_json();
-  json_evidence["jaccard"] = rounded(evidence.jaccard);
-  json_evidence["cosine"] = rounded(evidence.cosine);
-  // The inputs of the score, so that it can be recomputed from models/similarity-model.json.
-  auto& signals = out["signals"] = nlohmann::ordered_json::object();
-  for (std::size_t i = 0; i < kPairSignalCount; ++i) {
-    signals[std::string(pair_signal_name(static_cast<PairSignal>(i)))] = rounded(comparison.signals[i]);
-  }
-  return out;
-}
 
 std::string joined(const std::vector<std::string>& items) {
   if (items.empty()) return "-";
@@ -159,7 +132,7 @@ int run_similar(const SimilarFlags& flags) {
   if (!comparison) return fail(comparison.error(), kExitFailure);
 
   if (flags.json) {
-    std::cout << to_json(*comparison).dump() << '\n';
+    std::cout << json::dump(json::comparison_json(*comparison)) << '\n';
   } else {
     std::cout << to_text(*a, *b, *comparison, comparer->options());
   }

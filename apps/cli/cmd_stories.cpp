@@ -1,10 +1,10 @@
 // storyline stories: the stories of a store, one JSON line (or table row) each.
 #include <cstdio>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "storyline/json/codec.hpp"
 #include "storyline/store/store.hpp"
 
 namespace storyline::cli {
@@ -16,10 +16,6 @@ struct StoriesFlags {
   std::string format = "jsonl";
   std::optional<std::uint32_t> storyline;
 };
-
-nlohmann::ordered_json date_or_null(const std::string& date) {
-  return date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(date);
-}
 
 int run_stories(const StoriesFlags& flags) {
   auto store = Store::open(flags.db, StoreMode::kReadOnly);
@@ -46,15 +42,7 @@ int run_stories(const StoriesFlags& flags) {
                     story.last_published.empty() ? "-" : story.last_published.c_str());
       line = row + (story.title.empty() ? story.first_article_id : story.title);
     } else {
-      nlohmann::ordered_json out;
-      out["story"] = story.story;
-      out["storyline"] = story.storyline;
-      out["articles"] = story.articles;
-      out["first_published"] = date_or_null(story.first_published);
-      out["last_published"] = date_or_null(story.last_published);
-      out["first_article"] = story.first_article_id;
-      out["title"] = story.title;
-      line = out.dump();
+      line = json::dump(json::story_json(story));
     }
     if (auto status = output->write_line(line); !status) return fail(status.error(), kExitFailure);
   }

@@ -1,10 +1,10 @@
 // storyline storylines: the storylines of a store, one JSON line (or table row) each.
 #include <cstdio>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "storyline/json/codec.hpp"
 #include "storyline/store/store.hpp"
 
 namespace storyline::cli {
@@ -16,10 +16,6 @@ struct StorylinesFlags {
   std::string format = "jsonl";
   std::uint64_t min_stories = 1;
 };
-
-nlohmann::ordered_json date_or_null(const std::string& date) {
-  return date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(date);
-}
 
 int run_storylines(const StorylinesFlags& flags) {
   auto store = Store::open(flags.db, StoreMode::kReadOnly);
@@ -47,15 +43,7 @@ int run_storylines(const StorylinesFlags& flags) {
                     storyline.last_published.empty() ? "-" : storyline.last_published.c_str());
       line = row + (storyline.title.empty() ? storyline.first_article_id : storyline.title);
     } else {
-      nlohmann::ordered_json out;
-      out["storyline"] = storyline.storyline;
-      out["stories"] = storyline.stories;
-      out["articles"] = storyline.articles;
-      out["first_published"] = date_or_null(storyline.first_published);
-      out["last_published"] = date_or_null(storyline.last_published);
-      out["first_article"] = storyline.first_article_id;
-      out["title"] = storyline.title;
-      line = out.dump();
+      line = json::dump(json::storyline_json(storyline));
     }
     if (auto status = output->write_line(line); !status) return fail(status.error(), kExitFailure);
   }

@@ -1,7 +1,6 @@
 // storyline timeline: clusters the stream, then lays out each storyline as its stories in date order,
 // for people (the default) or as one JSON line per storyline (--json).
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 
@@ -9,6 +8,7 @@
 #include "commands.hpp"
 #include "storyline/cluster/clusterer.hpp"
 #include "storyline/cluster/timeline.hpp"
+#include "storyline/json/codec.hpp"
 
 namespace storyline::cli {
 namespace {
@@ -22,41 +22,6 @@ struct TimelineFlags {
   std::size_t reorder_buffer = 10000;
   double max_story_days = 7.0;
 };
-
-nlohmann::ordered_json day_json(const std::optional<Day>& day) {
-  return day ? nlohmann::ordered_json(format_iso8601_date(*day)) : nlohmann::ordered_json(nullptr);
-}
-
-std::string timeline_json(const Timeline& timeline, std::size_t stories_total) {
-  nlohmann::ordered_json out;
-  out["storyline"] = timeline.storyline;
-  out["articles"] = timeline.articles;
-  out["stories_total"] = stories_total;
-  out["first"] = day_json(timeline.first_day);
-  out["last"] = day_json(timeline.last_day);
-  auto entities = nlohmann::ordered_json::array();
-  for (const DefiningEntity& entity : timeline.entities) {
-    entities.push_back(
-        {{"name", entity.name}, {"kind", entity_kind_name(entity.kind)}, {"articles", entity.articles}});
-  }
-  out["entities"] = entities;
-  auto stories = nlohmann::ordered_json::array();
-  for (const TimelineStory& story : timeline.stories) {
-    stories.push_back({{"story", story.story},
-                       {"date", day_json(story.date)},
-                       {"first", day_json(story.first_day)},
-                       {"last", day_json(story.last_day)},
-                       {"articles", story.articles},
-                       {"label", story.label},
-                       {"key_sentence", story.key_sentence},
-                       {"sources", story.sources},
-                       {"ids", story.article_ids}});
-  }
-  out["stories"] = stories;
-  // Labels and sentences are article text: invalid UTF-8 cannot reach here (the reader rejects it), but
-  // replacing rather than throwing keeps a bug from ending the run.
-  return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
 
 std::string plural(std::size_t count, const char* one, const char* many) {
   return std::to_string(count) + " " + (count == 1 ? one : many);
@@ -141,7 +106,7 @@ int run_timeline(const TimelineFlags& flags) {
     const std::size_t stories_total = timeline.stories.size();
     keep_largest_stories(timeline, flags.top);
     const std::string text =
-        flags.json ? timeline_json(timeline, stories_total) : timeline_text(timeline, stories_total);
+        flags.json ? json::dump(json::timeline_json(timeline, stories_total)) : timeline_text(timeline, stories_total);
     if (auto status = output->write_line(text); !status) return fail(status.error(), kExitFailure);
     ++written;
   }

@@ -11,15 +11,24 @@
 #include <utility>
 #include <vector>
 
-#include "json_codec.hpp"
 #include "storyline/cluster/stream_order.hpp"
 #include "storyline/ingest/reader.hpp"
+#include "storyline/json/codec.hpp"
 #include "storyline/link/comparison.hpp"
 #include "storyline/store/store.hpp"
 #include "storyline/store/store_timeline.hpp"
 
 namespace storyline::server {
 namespace {
+
+using json::article_json;
+using json::comparison_json;
+using json::dump;
+using json::error_json;
+using json::Json;
+using json::story_json;
+using json::storyline_json;
+using json::timeline_json;
 
 constexpr int kOk = 200;
 constexpr int kBadRequest = 400;

@@ -1,6 +1,6 @@
-// The JSON the HTTP API speaks: the store's records, articles, timelines and comparisons, in the same
-// shapes the CLI prints (`storyline stories`, `storylines`, `timeline --json`, `similar --json`), so that a
-// client can switch between the two without a second parser.
+// The JSON shapes of storyline's results: the store's records, articles, timelines and comparisons. The
+// CLI (`storyline stories`, `storylines`, `timeline --json`, `similar --json`), the HTTP API and the Python
+// module all print these, so that a user can switch between them without a second parser.
 #pragma once
 
 #include <cstddef>
@@ -12,7 +12,7 @@
 #include "storyline/link/comparison.hpp"
 #include "storyline/store/records.hpp"
 
-namespace storyline::server {
+namespace storyline::json {
 
 using Json = nlohmann::ordered_json;
 
@@ -39,4 +39,4 @@ using Json = nlohmann::ordered_json;
 // throwing keeps a bug from failing a request.
 [[nodiscard]] std::string dump(const Json& json);
 
-}  // namespace storyline::server
+}  // namespace storyline::json

@@ -1,9 +1,9 @@
-#include "json_codec.hpp"
+#include "storyline/json/codec.hpp"
 
 #include <cmath>
 #include <optional>
 
-namespace storyline::server {
+namespace storyline::json {
 namespace {
 
 Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
@@ -130,4 +130,4 @@ Json error_json(std::string_view message) {
 
 std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
-}  // namespace storyline::server
+}  // namespace storyline::json
