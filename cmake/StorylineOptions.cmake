@@ -4,3 +4,6 @@ option(STORYLINE_BUILD_BENCHMARKS "Build the benchmarks under bench/" ON)
 option(STORYLINE_WARNINGS_AS_ERRORS "Turn compiler warnings into errors (CI turns this on)" OFF)
 set(STORYLINE_SANITIZE "" CACHE STRING
     "Comma-separated sanitizers for every target, e.g. 'address,undefined' (empty: none)")
+option(STORYLINE_BUILD_PYTHON "Build the Python module (apps/python; pybind11-dev, python3-dev)" ON)
+set(STORYLINE_PYTHON "/usr/bin/python3" CACHE FILEPATH
+    "The Python interpreter the module is built for and tested with (Debian's: it has pybind11 and pytest)")

@@ -1,11 +1,9 @@
 // storyline analyze: what the engine sees of each article (language, weighted terms, entities, dates).
-#include <cmath>
 #include <memory>
-
-#include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "storyline/json/codec.hpp"
 #include "storyline/text/analyze.hpp"
 
 namespace storyline::cli {
@@ -15,33 +13,6 @@ struct AnalyzeFlags {
   CommonFlags common;
   std::size_t top_terms = AnalyzeOptions{}.top_terms;
 };
-
-double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
-
-nlohmann::ordered_json to_json(const Analysis& analysis) {
-  nlohmann::ordered_json out;
-  out["id"] = analysis.id;
-  out["lang"] = analysis.lang;
-  out["lang_detected"] = analysis.lang_detected;
-  out["published"] = analysis.published ? nlohmann::ordered_json(format_iso8601_date(*analysis.published)) : nlohmann::ordered_json();
-  out["words"] = analysis.words;
-  auto& terms = out["terms"] = nlohmann::ordered_json::array();
-  for (const auto& term : analysis.terms) {
-    terms.push_back({{"term", term.display}, {"stem", term.term}, {"weight", rounded(term.weight)}});
-  }
-  auto& entities = out["entities"] = nlohmann::ordered_json::array();
-  for (const auto& entity : analysis.entities) {
-    entities.push_back({{"name", entity.name}, {"kind", entity_kind_name(entity.kind)}, {"mentions", entity.mentions}});
-  }
-  auto& dates = out["dates"] = nlohmann::ordered_json::array();
-  for (const auto& date : analysis.dates) {
-    dates.push_back({{"text", date.text},
-                     {"date", format_iso8601_date(date.date)},
-                     {"precision", date_precision_name(date.precision)},
-                     {"relative", date.relative}});
-  }
-  return out;
-}
 
 int run_analyze(const AnalyzeFlags& flags) {
   AnalyzeOptions options;
@@ -56,7 +27,7 @@ int run_analyze(const AnalyzeFlags& flags) {
   const auto sink = [&](Article&& article) -> Status {
     auto analysis = analyzer->analyze(article);
     if (!analysis) return analysis.error();
-    if (auto status = output->write_line(to_json(*analysis).dump()); !status) return status;
+    if (auto status = output->write_line(json::analysis_json(*analysis).dump()); !status) return status;
     progress.update(++written);
     return {};
   };

@@ -10,6 +10,7 @@
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "storyline/cluster/clusterer.hpp"
+#include "storyline/json/codec.hpp"
 
 namespace storyline::cli {
 namespace {
@@ -138,11 +139,8 @@ int run_cluster(const ClusterFlags& flags) {
       gold_story[label] = storyline_training ? assignment->storyline : assignment->story;
     }
     ++written;
-    nlohmann::ordered_json out;
-    out["id"] = article.id;
-    out["story"] = assignment->story;
-    out["storyline"] = assignment->storyline;
-    out["duplicate_of"] = assignment->duplicate_of_id ? nlohmann::ordered_json(*assignment->duplicate_of_id) : nullptr;
+    nlohmann::ordered_json out = json::assignment_json(article.id, assignment->story, assignment->storyline,
+                                                       assignment->duplicate_of_id.value_or(""));
     if (flags.explain) {
       out["candidates"] = explain(assignment->candidates, "story");
       if (assignment->opened) out["storyline_candidates"] = explain(assignment->storyline_candidates, "storyline");

@@ -1,14 +1,12 @@
 // storyline dedup: exact and near-duplicate copies, one verdict per input article.
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <memory>
-
-#include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
 #include "commands.hpp"
 #include "storyline/dedup/deduplicator.hpp"
+#include "storyline/json/codec.hpp"
 
 namespace storyline::cli {
 namespace {
@@ -53,17 +51,8 @@ int run_dedup(DedupFlags flags) {
   const std::vector<CopyVerdict> verdicts = deduplicator->verdicts();
   std::string line;
   for (const CopyVerdict& verdict : verdicts) {
-    nlohmann::ordered_json out;
-    out["id"] = verdict.id;
-    if (verdict.duplicate_of) {
-      out["duplicate_of"] = verdicts[*verdict.duplicate_of].id;
-      out["similarity"] = std::round(verdict.similarity * 10000.0) / 10000.0;
-    } else {
-      out["duplicate_of"] = nullptr;
-      out["similarity"] = nullptr;
-    }
-    out["exact"] = verdict.exact;
-    line = out.dump();
+    const std::string& original = verdict.duplicate_of ? verdicts[*verdict.duplicate_of].id : std::string();
+    line = json::copy_verdict_json(verdict, original).dump();
     if (auto status = output->write_line(line); !status) return fail(status.error(), kExitFailure);
   }
   if (auto status = output->close(); !status) return fail(status.error(), kExitFailure);

@@ -6,6 +6,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "storyline/json/codec.hpp"
 #include "storyline/store/ingester.hpp"
 
 namespace storyline::cli {
@@ -54,12 +55,8 @@ int run_ingest(const IngestFlags& flags) {
     progress.update(++handled);
     if (!*added || !output) return {};
     const IngestedArticle& ingested = **added;
-    nlohmann::ordered_json out;
-    out["id"] = article.id;
-    out["story"] = ingested.assignment.story;
-    out["storyline"] = ingested.assignment.storyline;
-    out["duplicate_of"] = ingested.duplicate_of_id.empty() ? nlohmann::ordered_json(nullptr)
-                                                           : nlohmann::ordered_json(ingested.duplicate_of_id);
+    const auto out = json::assignment_json(article.id, ingested.assignment.story,
+                                           ingested.assignment.storyline, ingested.duplicate_of_id);
     if (auto status = output->write_line(out.dump()); !status) {
       consumer_failed = true;
       return status;

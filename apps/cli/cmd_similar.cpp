@@ -4,6 +4,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli_common.hpp"
@@ -11,13 +12,15 @@
 #include "storyline/ingest/reader.hpp"
 #include "storyline/json/codec.hpp"
 #include "storyline/link/comparison.hpp"
+#include "storyline/store/store.hpp"
 
 namespace storyline::cli {
 namespace {
 
 struct SimilarFlags {
-  std::string first;
+  std::string first;   // a file, or with --db an article id
   std::string second;
+  std::string db;
   bool json = false;
   double same_story_days = ComparisonOptions{}.same_story_max_days;
   double duplicate_threshold = ComparisonOptions{}.duplicate_jaccard;
@@ -116,6 +119,32 @@ int fail_input(const Error& error) {
   return fail(error, error.code == ErrorCode::kUnsupportedFormat ? kExitUsage : kExitFailure);
 }
 
+// The pair: two files, or two articles of a store by id.
+Result<std::pair<Article, Article>> read_pair(const SimilarFlags& flags) {
+  if (flags.db.empty()) {
+    auto a = read_article(flags.first);
+    if (!a) return a.error();
+    auto b = read_article(flags.second);
+    if (!b) return b.error();
+    return std::pair(std::move(a).value(), std::move(b).value());
+  }
+  auto store = Store::open(flags.db, StoreMode::kReadOnly);
+  if (!store) return store.error();
+  std::vector<Article> pair;
+  for (const std::string* id : {&flags.first, &flags.second}) {
+    auto found = store->find_article(*id);
+    if (!found) return found.error();
+    if (!*found) {
+      return Error{ErrorCode::kInvalidArgument,
+                   "no article with id '" + *id + "' in the store (storyline search --db " + flags.db +
+                       " WORDS finds ids)",
+                   flags.db};
+    }
+    pair.push_back(std::move((*found)->article));
+  }
+  return std::pair(std::move(pair[0]), std::move(pair[1]));
+}
+
 int run_similar(const SimilarFlags& flags) {
   ComparisonOptions options;
   options.same_story_max_days = flags.same_story_days;
@@ -124,17 +153,17 @@ int run_similar(const SimilarFlags& flags) {
   if (!comparer) {
     return fail(comparer.error(), comparer.error().code == ErrorCode::kInvalidArgument ? kExitUsage : kExitFailure);
   }
-  auto a = read_article(flags.first);
-  if (!a) return fail_input(a.error());
-  auto b = read_article(flags.second);
-  if (!b) return fail_input(b.error());
-  auto comparison = comparer->compare(*a, *b);
+  auto pair = read_pair(flags);
+  // A store that will not open, or lacks an id, is a failed read like a missing file, whatever the cause.
+  if (!pair) return flags.db.empty() ? fail_input(pair.error()) : fail(pair.error(), kExitFailure);
+  const auto& [a, b] = *pair;
+  auto comparison = comparer->compare(a, b);
   if (!comparison) return fail(comparison.error(), kExitFailure);
 
   if (flags.json) {
     std::cout << json::dump(json::comparison_json(*comparison)) << '\n';
   } else {
-    std::cout << to_text(*a, *b, *comparison, comparer->options());
+    std::cout << to_text(a, b, *comparison, comparer->options());
   }
   std::cout.flush();
   if (!std::cout) return fail(Error{ErrorCode::kIoError, "cannot write to standard output"}, kExitFailure);
@@ -151,10 +180,14 @@ Command add_similar_command(CLI::App& root) {
       "unrelated, a score from 1 (most similar) to 4 (least), and the evidence (shared people, places,\n"
       "organisations and key terms, time gap, word-bigram Jaccard, term cosine).\n"
       "A and B are each a .txt file (title = first line, undated) or a .json file holding one article\n"
-      "(the fields of a JSON Lines record: id, text, title, published, ...).\n"
-      "Exit status: 0 compared; 1 a file could not be read as an article; 2 bad usage.");
-  app->add_option("A", flags->first, "The first article (.txt or .json)")->required();
-  app->add_option("B", flags->second, "The second article (.txt or .json)")->required();
+      "(the fields of a JSON Lines record: id, text, title, published, ...); with --db PATH, each is the id\n"
+      "of an article of that store.\n"
+      "Exit status: 0 compared; 1 a file could not be read as an article, or an id is not in the store; 2\n"
+      "bad usage.");
+  app->add_option("A", flags->first, "The first article (.txt or .json; with --db, an id)")->required();
+  app->add_option("B", flags->second, "The second article (.txt or .json; with --db, an id)")->required();
+  app->add_option("--db", flags->db, "Compare two articles of this store (see storyline ingest), by id")
+      ->type_name("PATH");
   app->add_flag("--json", flags->json, "Print one JSON object instead of the readable report");
   app->add_option("--same-story-days", flags->same_story_days,
                   "Dated articles further apart than this are never the same story")

@@ -1,5 +1,6 @@
-// storyline timeline: clusters the stream, then lays out each storyline as its stories in date order,
-// for people (the default) or as one JSON line per storyline (--json).
+// storyline timeline: clusters the stream (or reads a store's clustering, --db), then lays out each
+// storyline as its stories in date order, for people (the default) or as one JSON line per storyline
+// (--json).
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -9,12 +10,14 @@
 #include "storyline/cluster/clusterer.hpp"
 #include "storyline/cluster/timeline.hpp"
 #include "storyline/json/codec.hpp"
+#include "storyline/store/store_timeline.hpp"
 
 namespace storyline::cli {
 namespace {
 
 struct TimelineFlags {
   CommonFlags common;
+  std::string db;  // read the store's articles and assignments instead of clustering INPUT...
   std::optional<std::uint32_t> storyline;
   bool json = false;
   bool all = false;
@@ -69,7 +72,70 @@ std::string timeline_text(const Timeline& timeline, std::size_t stories_total) {
   return out.str();
 }
 
+struct Written {
+  std::size_t storylines = 0;
+  std::size_t left_out = 0;  // storylines of a single article, not asked for
+};
+
+// What both sources share: which timelines are shown, and how.
+Result<Written> write_timelines(const TimelineFlags& flags, std::vector<Timeline> timelines, Output& output) {
+  Written written;
+  for (Timeline& timeline : timelines) {
+    // A single article is not yet a line through time; asked for by number, or with --all, it is shown.
+    if (timeline.articles < 2 && !flags.all && !flags.storyline) {
+      ++written.left_out;
+      continue;
+    }
+    const std::size_t stories_total = timeline.stories.size();
+    keep_largest_stories(timeline, flags.top);
+    const std::string text =
+        flags.json ? json::dump(json::timeline_json(timeline, stories_total)) : timeline_text(timeline, stories_total);
+    if (auto status = output.write_line(text); !status) return status.error();
+    ++written.storylines;
+  }
+  if (auto status = output.close(); !status) return status.error();
+  return written;
+}
+
+// The closing report; then the exit code when --storyline named one that the input (store) lacks.
+int finish(const TimelineFlags& flags, const Written& written, const char* source) {
+  if (!flags.common.quiet) {
+    std::cerr << "storyline timeline: " << plural(written.storylines, "storyline", "storylines") << " written";
+    if (written.left_out > 0) {
+      std::cerr << "; " << written.left_out << " of a single article left out (--all shows them)";
+    }
+    std::cerr << '\n';
+  }
+  if (flags.storyline && written.storylines == 0) {
+    return fail(Error{ErrorCode::kInvalidArgument,
+                      "no storyline " + std::to_string(*flags.storyline) + " in the " + source},
+                kExitUsage);
+  }
+  return kExitOk;
+}
+
+// The store already holds each article's story and storyline: replaying them in stream order gives what
+// the command prints for the input the store was ingested from, without clustering again.
+int run_store_timeline(const TimelineFlags& flags) {
+  auto store = Store::open(flags.db, StoreMode::kReadOnly);
+  if (!store) return fail(store.error(), kExitFailure);
+  auto output = Output::open(flags.common.output);
+  if (!output) return fail(output.error(), kExitFailure);
+  TimelineOptions options;
+  options.only_storyline = flags.storyline;
+  auto timelines = store_timelines(*store, options);
+  if (!timelines) return fail(timelines.error(), kExitFailure);
+  auto written = write_timelines(flags, std::move(timelines).value(), *output);
+  if (!written) return fail(written.error(), kExitFailure);
+  return finish(flags, *written, "store");
+}
+
 int run_timeline(const TimelineFlags& flags) {
+  if (!flags.db.empty()) return run_store_timeline(flags);
+  if (flags.common.inputs.empty()) {
+    return fail(Error{ErrorCode::kInvalidArgument, "give the articles (INPUT...) or a store (--db PATH)"},
+                kExitUsage);
+  }
   ClusterOptions cluster_options;
   cluster_options.max_story_seconds = static_cast<std::int64_t>(flags.max_story_days * 86400.0);
   auto clusterer = StoryClusterer::create(cluster_options);
@@ -95,33 +161,10 @@ int run_timeline(const TimelineFlags& flags) {
   progress.finish();
   if (!summary) return fail_read(summary.error());
 
-  std::size_t written = 0;
-  std::size_t left_out = 0;
-  for (Timeline& timeline : builder->timelines()) {
-    // A single article is not yet a line through time; asked for by number, or with --all, it is shown.
-    if (timeline.articles < 2 && !flags.all && !flags.storyline) {
-      ++left_out;
-      continue;
-    }
-    const std::size_t stories_total = timeline.stories.size();
-    keep_largest_stories(timeline, flags.top);
-    const std::string text =
-        flags.json ? json::dump(json::timeline_json(timeline, stories_total)) : timeline_text(timeline, stories_total);
-    if (auto status = output->write_line(text); !status) return fail(status.error(), kExitFailure);
-    ++written;
-  }
-  if (auto status = output->close(); !status) return fail(status.error(), kExitFailure);
-  if (!flags.common.quiet) {
-    print_summary("timeline", *summary, processed);
-    std::cerr << "storyline timeline: " << plural(written, "storyline", "storylines") << " written";
-    if (left_out > 0) std::cerr << "; " << left_out << " of a single article left out (--all shows them)";
-    std::cerr << '\n';
-  }
-  if (flags.storyline && written == 0) {
-    return fail(Error{ErrorCode::kInvalidArgument,
-                      "no storyline " + std::to_string(*flags.storyline) + " in the input"},
-                kExitUsage);
-  }
+  auto written = write_timelines(flags, builder->timelines(), *output);
+  if (!written) return fail(written.error(), kExitFailure);
+  if (!flags.common.quiet) print_summary("timeline", *summary, processed);
+  if (const int code = finish(flags, *written, "input"); code != kExitOk) return code;
   return summary->unreadable_inputs > 0 ? kExitFailure : kExitOk;
 }
 
@@ -135,8 +178,16 @@ Command add_timeline_command(CLI::App& root) {
       "stories in date order: per story its date (the day most of its articles appeared) and range, article\n"
       "count, label (its most central title), one key sentence and its sources; per storyline the people,\n"
       "places and organisations that define it. Largest storyline first; storylines of a single article are\n"
-      "left out unless --all or --storyline.");
+      "left out unless --all or --storyline.\n"
+      "With --db PATH, the storylines of a store instead, as ingest clustered them.");
   add_common_flags(*app, flags->common);
+  CLI::Option* inputs = app->get_option("INPUT");
+  inputs->required(false);  // or --db
+  CLI::Option* db = app->add_option("--db", flags->db,
+                  "Lay out a store's storylines (see storyline ingest) instead of clustering INPUT...: the\n"
+                  "store's stories, so the output is that of the input it was ingested from")
+      ->type_name("PATH")
+      ->excludes(inputs);
   app->add_option("--storyline", flags->storyline,
                   "Show only this storyline (its number, as 'cluster' prints it)");
   app->add_flag("--json", flags->json, "One JSON object per storyline per line, its stories as an array");
@@ -152,6 +203,8 @@ Command add_timeline_command(CLI::App& root) {
                   "As for 'cluster': a story takes no new articles once its first is this old (0: no limit)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  // A store was clustered and read when it was ingested: these would silently do nothing.
+  for (const char* name : {"--reorder-buffer", "--max-story-days", "--on-error"}) db->excludes(app->get_option(name));
   return {app, [flags] { return run_timeline(*flags); }};
 }
 

@@ -25,5 +25,6 @@ struct Command {
 [[nodiscard]] Command add_storylines_command(CLI::App& root);
 [[nodiscard]] Command add_timeline_command(CLI::App& root);
 [[nodiscard]] Command add_serve_command(CLI::App& root);
+[[nodiscard]] Command add_search_command(CLI::App& root);
 
 }  // namespace storyline::cli

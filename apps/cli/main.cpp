@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   commands.push_back(add_storylines_command(app));
   commands.push_back(add_timeline_command(app));
   commands.push_back(add_serve_command(app));
+  commands.push_back(add_search_command(app));
 
   try {
     app.parse(argc, argv);

@@ -16,6 +16,7 @@
 #include "storyline/json/codec.hpp"
 #include "storyline/link/comparison.hpp"
 #include "storyline/store/store.hpp"
+#include "storyline/store/related.hpp"
 #include "storyline/store/store_timeline.hpp"
 
 namespace storyline::server {
@@ -25,7 +26,10 @@ using json::article_json;
 using json::comparison_json;
 using json::dump;
 using json::error_json;
+using json::ingested_json;
 using json::Json;
+using json::related_json;
+using json::search_hit_json;
 using json::story_json;
 using json::storyline_json;
 using json::timeline_json;
@@ -221,19 +225,13 @@ struct Api::Impl {
     if (!found) return found.error();
     if (!*found) return Error{ErrorCode::kInternal, "article '" + id + "' vanished from the store"};
     const StoredArticle& article = **found;
-    Json out;
-    out["id"] = id;
-    out["status"] = status;
-    out["position"] = article.position;
-    out["story"] = article.assignment.story;
-    out["storyline"] = article.assignment.storyline;
-    out["duplicate_of"] = nullptr;
+    std::string original_id;
     if (article.assignment.duplicate_of) {
       auto original = store.article_id(*article.assignment.duplicate_of);
       if (!original) return original.error();
-      out["duplicate_of"] = *original;
+      original_id = std::move(original).value();
     }
-    return out;
+    return ingested_json(id, status, article.position, article.assignment, original_id);
   }
 };
 
@@ -320,14 +318,7 @@ ApiResponse Api::post_articles(std::string_view body) {
       continue;
     }
     const IngestedArticle& ingested = **outcome;
-    Json out;
-    out["id"] = ids[index];
-    out["status"] = "added";
-    out["position"] = ingested.position;
-    out["story"] = ingested.assignment.story;
-    out["storyline"] = ingested.assignment.storyline;
-    out["duplicate_of"] = ingested.duplicate_of_id.empty() ? Json(nullptr) : Json(ingested.duplicate_of_id);
-    results[index] = std::move(out);
+    results[index] = ingested_json(ids[index], "added", ingested.position, ingested.assignment, ingested.duplicate_of_id);
     ++added;
   }
   if (auto status = ingester.commit(); !status) return abandon(status.error());
@@ -446,45 +437,30 @@ ApiResponse Api::related(std::string_view id, const QueryParams& query) {
   if (!limit) return failure(limit.error());
   auto store = m_impl->readers.acquire();
   if (!store) return failure(store.error());
-  auto found = (*store)->find_article(id);
-  if (!found) return failure(found.error());
-  if (!*found) return error_response(kNotFound, "no article '" + std::string(id) + "'");
-  const StoredArticle& subject = **found;
-  // One walk over the storyline gives both lists: the story's articles are among the storyline's.
-  std::vector<StoredArticle> same_story;
-  std::vector<StoredArticle> same_storyline;
-  std::size_t story_total = 0;
-  std::size_t storyline_total = 0;
-  std::unordered_map<std::uint32_t, std::string> ids;
-  auto status = (*store)->for_each_storyline_article(
-      subject.assignment.storyline, [&](const StoredArticle& article) -> Status {
-        ids.emplace(article.position, article.article.id);
-        if (article.position == subject.position) return {};
-        const bool in_story = article.assignment.story == subject.assignment.story;
-        std::size_t& total = in_story ? story_total : storyline_total;
-        std::vector<StoredArticle>& list = in_story ? same_story : same_storyline;
-        if (total++ < *limit) {
-          list.push_back(article);
-          list.back().article.text.clear();
-        }
-        return {};
-      });
-  if (!status) return failure(status.error());
-  const auto listed = [&](const std::vector<StoredArticle>& articles) {
-    Json list = Json::array();
-    for (const StoredArticle& article : articles) {
-      list.push_back(article_json(article, original_id(**store, article, ids), false));
-    }
-    return list;
-  };
+  auto related = find_related(**store, id, *limit);
+  if (!related) return failure(related.error());
+  if (!*related) return error_response(kNotFound, "no article '" + std::string(id) + "'");
+  return json_response(related_json(**related));
+}
+
+ApiResponse Api::search(const QueryParams& query) {
+  const std::string* words = find_param(query, "q");
+  if (words == nullptr || words->find_first_not_of(" \t\r\n") == std::string::npos) {
+    return error_response(kBadRequest, "give words to search for: /search?q=WORDS");
+  }
+  auto limit = size_param(query, "limit", kDefaultSearchLimit, m_impl->options.max_limit);
+  if (!limit) return failure(limit.error());
+  auto store = m_impl->readers.acquire();
+  if (!store) return failure(store.error());
+  auto hits = (*store)->search(*words, *limit);
+  if (!hits) return failure(hits.error());
+  Json results = Json::array();
+  for (const SearchHit& hit : *hits) {
+    results.push_back(search_hit_json(hit, original_id(**store, hit.article, {})));
+  }
   Json out;
-  out["id"] = subject.article.id;
-  out["story"] = subject.assignment.story;
-  out["storyline"] = subject.assignment.storyline;
-  out["same_story_total"] = story_total;
-  out["same_storyline_total"] = storyline_total;
-  out["same_story"] = listed(same_story);
-  out["same_storyline"] = listed(same_storyline);
+  out["query"] = *words;
+  out["results"] = std::move(results);
   return json_response(out);
 }
 

@@ -62,6 +62,8 @@ class Api {
   [[nodiscard]] ApiResponse article(std::string_view id);
   [[nodiscard]] ApiResponse related(std::string_view id, const QueryParams& query);
   [[nodiscard]] ApiResponse similar(const QueryParams& query);
+  // GET /search?q=WORDS&limit=N: the store's articles that hold every word, best first.
+  [[nodiscard]] ApiResponse search(const QueryParams& query);
 
   // Commits nothing new (each POST committed itself) but marks the ingest run finished. Errors: kIoError.
   [[nodiscard]] Status close();

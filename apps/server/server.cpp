@@ -6,6 +6,8 @@
 #include <exception>
 #include <utility>
 
+#include "web.hpp"
+
 namespace storyline::server {
 namespace {
 
@@ -72,6 +74,10 @@ struct Server::Impl {
     http.Get("/similar", [&calls](const httplib::Request& request, httplib::Response& response) {
       reply(response, calls.similar(request.params));
     });
+    http.Get("/search", [&calls](const httplib::Request& request, httplib::Response& response) {
+      reply(response, calls.search(request.params));
+    });
+    add_web_routes(http);  // the page at / (web.cpp)
   }
 
   // Everything but the routes, which need the Api: set before binding, as the socket options apply then.

@@ -122,6 +122,89 @@ Json comparison_json(const Comparison& comparison) {
   return out;
 }
 
+Json analysis_json(const Analysis& analysis) {
+  Json out;
+  out["id"] = analysis.id;
+  out["lang"] = analysis.lang;
+  out["lang_detected"] = analysis.lang_detected;
+  out["published"] = day_or_null(analysis.published);
+  out["words"] = analysis.words;
+  Json& terms = out["terms"] = Json::array();
+  for (const auto& term : analysis.terms) {
+    terms.push_back({{"term", term.display}, {"stem", term.term}, {"weight", rounded(term.weight)}});
+  }
+  Json& entities = out["entities"] = Json::array();
+  for (const auto& entity : analysis.entities) {
+    entities.push_back(
+        {{"name", entity.name}, {"kind", entity_kind_name(entity.kind)}, {"mentions", entity.mentions}});
+  }
+  Json& dates = out["dates"] = Json::array();
+  for (const auto& date : analysis.dates) {
+    dates.push_back({{"text", date.text},
+                     {"date", format_iso8601_date(date.date)},
+                     {"precision", date_precision_name(date.precision)},
+                     {"relative", date.relative}});
+  }
+  return out;
+}
+
+Json copy_verdict_json(const CopyVerdict& verdict, std::string_view original_id) {
+  Json out;
+  out["id"] = verdict.id;
+  const bool copy = verdict.duplicate_of.has_value();
+  out["duplicate_of"] = copy ? Json(original_id) : Json(nullptr);
+  out["similarity"] = copy ? Json(rounded(verdict.similarity)) : Json(nullptr);
+  out["exact"] = verdict.exact;
+  return out;
+}
+
+Json assignment_json(std::string_view id, std::uint32_t story, std::uint32_t storyline,
+                     std::string_view duplicate_of_id) {
+  Json out;
+  out["id"] = id;
+  out["story"] = story;
+  out["storyline"] = storyline;
+  out["duplicate_of"] = duplicate_of_id.empty() ? Json(nullptr) : Json(duplicate_of_id);
+  return out;
+}
+
+Json ingested_json(std::string_view id, std::string_view status, std::uint32_t position,
+                   const StoredAssignment& assignment, std::string_view duplicate_of_id) {
+  Json out;
+  out["id"] = id;
+  out["status"] = status;
+  out["position"] = position;
+  out["story"] = assignment.story;
+  out["storyline"] = assignment.storyline;
+  out["duplicate_of"] = duplicate_of_id.empty() ? Json(nullptr) : Json(duplicate_of_id);
+  return out;
+}
+
+Json search_hit_json(const SearchHit& hit, std::string_view duplicate_of_id) {
+  Json out = article_json(hit.article, duplicate_of_id, false);
+  out["score"] = hit.score;  // not rounded: bm25 of a word that most articles hold is near 1e-6
+  return out;
+}
+
+Json related_json(const RelatedCoverage& related) {
+  const auto listed = [](const std::vector<RelatedArticle>& articles) {
+    Json list = Json::array();
+    for (const RelatedArticle& article : articles) {
+      list.push_back(article_json(article.article, article.duplicate_of_id, false));
+    }
+    return list;
+  };
+  Json out;
+  out["id"] = related.article.article.id;
+  out["story"] = related.article.assignment.story;
+  out["storyline"] = related.article.assignment.storyline;
+  out["same_story_total"] = related.same_story_total;
+  out["same_storyline_total"] = related.same_storyline_total;
+  out["same_story"] = listed(related.same_story);
+  out["same_storyline"] = listed(related.same_storyline);
+  return out;
+}
+
 Json error_json(std::string_view message) {
   Json out;
   out["error"] = message;

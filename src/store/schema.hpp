@@ -1,6 +1,8 @@
-// The store's tables, version 1 (kStoreSchemaVersion). docs/store.md documents them for users; a change
-// here is a format change and needs a version bump.
+// The store's tables, version 2 (kStoreSchemaVersion). docs/store.md documents them for users; a change
+// here is a format change and needs a version bump (and an upgrade in store.cpp for the previous one).
 #pragma once
+
+#include <cstdint>
 
 namespace storyline::detail {
 
@@ -55,5 +57,21 @@ CREATE INDEX assignments_by_story ON assignments(story);
 CREATE INDEX assignments_by_storyline ON assignments(storyline);
 CREATE INDEX stories_by_storyline ON stories(storyline);
 )sql";
+
+// Version 2 added full-text search: an FTS5 index over each article's title and text. It is an external
+// content table (content = 'articles'), so the text is stored once, in `articles`; the index holds only
+// the terms, keyed by the article's stream position, and the store writes its row in the same
+// transaction as the article's. Porter stemming over unicode61 (diacritics folded) lets "storms" find
+// "storm" and "cafe" find "café", in English and in other Latin-script languages alike.
+inline constexpr std::int64_t kSchemaVersionBeforeSearch = 1;
+inline constexpr const char* kSearchSchemaSql = R"sql(
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text,
+  content = 'articles', content_rowid = 'position',
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+)sql";
+// Fills the index from `articles`: upgrading a version 1 store.
+inline constexpr const char* kRebuildSearchSql = "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')";
 
 }  // namespace storyline::detail

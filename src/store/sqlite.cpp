@@ -139,6 +139,8 @@ std::int64_t SqliteStatement::column_int(int column) const {
   return sqlite3_column_int64(m_statement, column);
 }
 
+double SqliteStatement::column_double(int column) const { return sqlite3_column_double(m_statement, column); }
+
 std::string SqliteStatement::column_text(int column) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
   if (text == nullptr) return {};

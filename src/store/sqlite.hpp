@@ -73,6 +73,7 @@ class SqliteStatement {
 
   [[nodiscard]] bool is_null(int column) const;
   [[nodiscard]] std::int64_t column_int(int column) const;
+  [[nodiscard]] double column_double(int column) const;
   [[nodiscard]] std::string column_text(int column) const;  // "" for NULL
 
  private:

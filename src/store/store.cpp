@@ -2,8 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -77,11 +79,14 @@ struct Store::Impl {
   std::optional<SqliteStatement> upsert_storyline;
   std::optional<SqliteStatement> upsert_story;
   std::optional<SqliteStatement> insert_assignment;
+  std::optional<SqliteStatement> insert_search;
   std::optional<SqliteStatement> contains_id;
   std::optional<SqliteStatement> id_at;
   std::uint32_t next_position = 0;
   std::optional<std::int64_t> run;
   bool in_batch = false;
+  // False only for a version 1 store opened read-only: it has no full-text index yet.
+  bool has_search = true;
 
   explicit Impl(SqliteDatabase database) : db(std::move(database)) {}
 
@@ -109,6 +114,14 @@ struct Store::Impl {
     }
     if (*application != kStoreApplicationId) {
       return Error{ErrorCode::kUnsupportedFormat, "a SQLite database, but not a storyline store", db.path()};
+    }
+    if (*version == detail::kSchemaVersionBeforeSearch) {
+      // A read-only connection cannot add the index; everything but search still reads the same.
+      if (read_only) {
+        has_search = false;
+        return {};
+      }
+      return add_search_index();
     }
     if (*version != kStoreSchemaVersion) {
       return Error{ErrorCode::kUnsupportedFormat,
@@ -141,10 +154,34 @@ struct Store::Impl {
     if (*version == 0) {
       const std::string pragmas = "PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
                                   "; PRAGMA user_version = " + std::to_string(kStoreSchemaVersion) + ";";
-      if (auto status = db.exec(detail::kStoreSchemaSql); !status) return status;
-      if (auto status = db.exec(pragmas.c_str()); !status) return status;
+      if (auto status = db.exec(detail::kStoreSchemaSql); !status) return rolled_back(status);
+      if (auto status = db.exec(detail::kSearchSchemaSql); !status) return rolled_back(status);
+      if (auto status = db.exec(pragmas.c_str()); !status) return rolled_back(status);
     }
     return db.exec("COMMIT");
+  }
+
+  // Version 1 to 2. One transaction, so that a store is either upgraded with a full index or left at
+  // version 1 (a crash mid-way, or a read-only file, leaves it readable by both versions).
+  Status add_search_index() {
+    if (auto status = db.exec("BEGIN IMMEDIATE"); !status) return status;
+    // Another process may have upgraded the store while this one waited for the write lock.
+    auto version = db.query_int("PRAGMA user_version");
+    if (!version) return rolled_back(version.error());
+    if (*version == detail::kSchemaVersionBeforeSearch) {
+      const std::string pragma = "PRAGMA user_version = " + std::to_string(kStoreSchemaVersion);
+      if (auto status = db.exec(detail::kSearchSchemaSql); !status) return rolled_back(status);
+      if (auto status = db.exec(detail::kRebuildSearchSql); !status) return rolled_back(status);
+      if (auto status = db.exec(pragma.c_str()); !status) return rolled_back(status);
+    }
+    if (auto status = db.exec("COMMIT"); !status) return rolled_back(status);
+    return {};
+  }
+
+  // For the schema transactions, which are not batches: the error is kept, the transaction dropped.
+  Status rolled_back(const Status& status) {
+    (void)db.exec("ROLLBACK");
+    return status;
   }
 
   Status prepare_writes() {
@@ -169,6 +206,8 @@ struct Store::Impl {
         {&upsert_story, story_upsert},
         {&insert_assignment,
          "INSERT INTO assignments (position, story, storyline, duplicate_of) VALUES (?1, ?2, ?3, ?4)"},
+        // An external content index is not updated by SQLite itself: each article's row is written here.
+        {&insert_search, "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)"},
     };
     for (const auto& [slot, sql] : statements) {
       auto statement = db.prepare(sql);
@@ -337,6 +376,75 @@ Result<std::optional<StoredArticle>> Store::find_article(std::string_view id) {
   return std::optional<StoredArticle>(read_article_row(*query));
 }
 
+namespace {
+
+// As kArticleColumns, with the text left out (a hit list shows titles) and the score last. bm25() counts
+// a title word twice a text word: a headline says what an article is about.
+constexpr const char* kSearchSql =
+    "SELECT a.position, a.id, a.title, '', a.url, a.source, a.published, a.lang, a.extra, s.story, "
+    "s.storyline, s.duplicate_of, -bm25(articles_fts, 2.0, 1.0) FROM articles_fts "
+    "JOIN articles a ON a.position = articles_fts.rowid JOIN assignments s ON s.position = a.position "
+    "WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts, 2.0, 1.0), a.position LIMIT ?2";
+constexpr int kScoreColumn = 12;
+
+// Control characters separate words too, so that none (NUL included) reaches the FTS5 parser inside a
+// string.
+bool separates_words(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte <= 0x20 || byte == 0x7F;
+}
+
+// The user's words as an FTS5 query: each becomes an FTS5 string ("...", a quote doubled), which the
+// parser never reads as an operator, a column filter, a prefix `*` or a bracket; FTS5 then joins the
+// strings with an implicit AND. A string in which the tokenizer finds no word (only punctuation) adds
+// nothing, so a query of punctuation alone matches no article. Empty when the query has no words.
+std::string fts_query(std::string_view query) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < query.size()) {
+    while (i < query.size() && separates_words(query[i])) ++i;
+    if (i == query.size()) break;
+    if (!out.empty()) out += ' ';
+    out += '"';
+    for (; i < query.size() && !separates_words(query[i]); ++i) {
+      if (query[i] == '"') out += '"';
+      out += query[i];
+    }
+    out += '"';
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<SearchHit>> Store::search(std::string_view query, std::size_t limit) {
+  const std::string match = fts_query(query);
+  if (match.empty()) {
+    return Error{ErrorCode::kInvalidArgument, "the search query is empty: give one or more words to look for"};
+  }
+  if (!m_impl->has_search) {
+    return Error{ErrorCode::kUnsupportedFormat,
+                 "this store predates search (schema version 1) and has no full-text index yet; open it "
+                 "once for writing to add one: 'storyline ingest --db PATH' (with any input, even an "
+                 "empty file) or 'storyline serve --db PATH'",
+                 path()};
+  }
+  std::vector<SearchHit> hits;
+  if (limit == 0) return hits;
+  auto statement = m_impl->db.prepare(kSearchSql);
+  if (!statement) return statement.error();
+  statement->bind(1, match);
+  constexpr auto kMaxLimit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
+  statement->bind(2, static_cast<std::int64_t>(std::min(limit, kMaxLimit)));
+  for (;;) {
+    auto row = statement->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    hits.push_back(SearchHit{read_article_row(*statement), statement->column_double(kScoreColumn)});
+  }
+  return hits;
+}
+
 Result<std::int64_t> Store::start_run() {
   auto insert = m_impl->db.prepare("INSERT INTO ingest_runs (started_at) VALUES (?1)");
   if (!insert) return insert.error();
@@ -413,6 +521,12 @@ Result<std::uint32_t> Store::add(const Article& article, const StoredAssignment&
     }
     return status.error();
   }
+
+  SqliteStatement& search = *impl.insert_search;
+  search.bind(1, std::int64_t{position});
+  search.bind_optional(2, article.title);
+  search.bind(3, article.text);
+  if (auto status = search.run(); !status) return status.error();
 
   SqliteStatement& storyline = *impl.upsert_storyline;
   storyline.bind(1, std::int64_t{assignment.storyline});
@@ -551,6 +665,14 @@ Result<std::vector<std::string>> Store::check_integrity() {
     if (!*row) break;
     problems.push_back("foreign key violation in " + foreign->column_text(0) + " row " +
                        foreign->column_text(1) + " (to " + foreign->column_text(2) + ")");
+  }
+  // FTS5 checks its index against `articles` through a special INSERT, which a read-only connection
+  // may not run; integrity_check above does not look inside the index.
+  if (m_impl->has_search && m_impl->insert_article) {
+    if (auto status = m_impl->db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')");
+        !status) {
+      problems.push_back("the search index does not match the articles: " + status.error().reason);
+    }
   }
   return problems;
 }

@@ -3,6 +3,18 @@
 #include <utility>
 
 namespace storyline {
+namespace {
+
+// The builder reads only where the article went; the clusterer's scores are not stored.
+StoryAssignment replayed_assignment(const StoredAssignment& stored) {
+  StoryAssignment assignment;
+  assignment.story = stored.story;
+  assignment.storyline = stored.storyline;
+  assignment.duplicate_of = stored.duplicate_of;
+  return assignment;
+}
+
+}  // namespace
 
 Result<std::optional<Timeline>> storyline_timeline(Store& store, std::uint32_t storyline,
                                                    TimelineOptions options) {
@@ -10,18 +22,23 @@ Result<std::optional<Timeline>> storyline_timeline(Store& store, std::uint32_t s
   auto builder = TimelineBuilder::create(options);
   if (!builder) return builder.error();
   auto status = store.for_each_storyline_article(storyline, [&](const StoredArticle& stored) -> Status {
-    // The builder reads only where the article went; the clusterer's scores are not stored.
-    StoryAssignment assignment;
-    assignment.story = stored.assignment.story;
-    assignment.storyline = stored.assignment.storyline;
-    assignment.duplicate_of = stored.assignment.duplicate_of;
-    return builder->add(stored.article, assignment);
+    return builder->add(stored.article, replayed_assignment(stored.assignment));
   });
   if (!status) return status.error();
   for (Timeline& timeline : builder->timelines()) {
     if (timeline.storyline == storyline) return std::optional<Timeline>(std::move(timeline));
   }
   return std::optional<Timeline>();
+}
+
+Result<std::vector<Timeline>> store_timelines(Store& store, TimelineOptions options) {
+  auto builder = TimelineBuilder::create(options);
+  if (!builder) return builder.error();
+  auto status = store.for_each_article([&](const StoredArticle& stored) -> Status {
+    return builder->add(stored.article, replayed_assignment(stored.assignment));
+  });
+  if (!status) return status.error();
+  return builder->timelines();
 }
 
 }  // namespace storyline

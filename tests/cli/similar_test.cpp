@@ -179,5 +179,29 @@ TEST_F(CliSimilarSeeds, UndatedSeedsAreRelatedWithEvidence) {
   EXPECT_GT(out["evidence"]["cosine"].get<double>(), 0.2);
 }
 
+// --db compares two stored articles by id: the same report as for the same articles in files.
+TEST(CliSimilar, ComparesStoredArticlesById) {
+  const TempDir dir;
+  const auto input = dir.write("news.jsonl", json_file(pairs::kFire) + json_file(pairs::kFireRetold));
+  const auto db = (dir.path() / "store.db").string();
+  ASSERT_EQ(run_cli("ingest --quiet --db " + db + " " + input.string()).exit_code, 0);
+  const auto a = dir.write("a.json", json_file(pairs::kFire));
+  const auto b = dir.write("b.json", json_file(pairs::kFireRetold));
+  const std::string ids = std::string(" ") + pairs::kFire.id + " " + pairs::kFireRetold.id;
+  for (const char* flags : {"", "--json"}) {
+    const CliRun from_files = run_cli(std::string("similar ") + flags + " " + a.string() + " " + b.string());
+    const CliRun from_store = run_cli(std::string("similar ") + flags + " --db " + db + ids);
+    ASSERT_EQ(from_store.exit_code, 0) << from_store.err;
+    EXPECT_FALSE(from_store.out.empty());
+    EXPECT_EQ(from_store.out, from_files.out) << flags;
+  }
+  const CliRun unknown = run_cli("similar --db " + db + " " + pairs::kFire.id + " nope");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("no article with id 'nope' in the store"), std::string::npos) << unknown.err;
+  const CliRun missing = run_cli("similar --db " + (dir.path() / "none.db").string() + ids);
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("none.db"), std::string::npos) << missing.err;
+}
+
 }  // namespace
 }  // namespace storyline::testing

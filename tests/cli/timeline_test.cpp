@@ -161,5 +161,38 @@ TEST(CliTimeline, SeedsAreTwoDatedStoriesOfOneStoryline) {
   EXPECT_EQ(date_2020.rfind("2020-07-", 0), 0u) << storyline->dump();
 }
 
+// --db lays out what a store holds: the store's clustering replayed, so the same lines as the input it
+// was ingested from.
+TEST(CliTimeline, FromAStorePrintsWhatTheInputGives) {
+  const TempDir dir;
+  const auto input = dir.write("news.jsonl", storm_news());
+  const auto db = (dir.path() / "store.db").string();
+  ASSERT_EQ(run_cli("ingest --quiet --db " + db + " " + input.string()).exit_code, 0);
+  for (const char* flags : {"", "--json --all", "--json --storyline 0", "--top 1"}) {
+    const CliRun from_file = run_cli(std::string("timeline --quiet ") + flags + " " + input.string());
+    const CliRun from_store = run_cli(std::string("timeline --quiet ") + flags + " --db " + db);
+    ASSERT_EQ(from_store.exit_code, 0) << flags << ": " << from_store.err;
+    EXPECT_FALSE(from_store.out.empty()) << flags;
+    EXPECT_EQ(from_store.out, from_file.out) << flags;
+  }
+  const CliRun reported = run_cli("timeline --db " + db);
+  EXPECT_NE(reported.err.find("1 storyline written; 1 of a single article left out"), std::string::npos)
+      << reported.err;
+
+  const CliRun unknown = run_cli("timeline --storyline 99 --db " + db);
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("no storyline 99 in the store"), std::string::npos) << unknown.err;
+  const CliRun both = run_cli("timeline --db " + db + " " + input.string());
+  EXPECT_EQ(both.exit_code, 2) << both.err;
+  const CliRun clustering_flag = run_cli("timeline --max-story-days 3 --db " + db);
+  EXPECT_EQ(clustering_flag.exit_code, 2) << clustering_flag.err;
+  const CliRun neither = run_cli("timeline");
+  EXPECT_EQ(neither.exit_code, 2);
+  EXPECT_NE(neither.err.find("--db PATH"), std::string::npos) << neither.err;
+  const CliRun missing = run_cli("timeline --db " + (dir.path() / "none.db").string());
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("none.db"), std::string::npos) << missing.err;
+}
+
 }  // namespace
 }  // namespace storyline::testing

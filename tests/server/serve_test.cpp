@@ -11,6 +11,7 @@
 #include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -307,6 +308,60 @@ TEST_F(ServeTest, ErrorsAreJsonWithFittingStatusesAndTheServerStaysUp) {
   auto [post_status, added] = post(R"({"id": "late-1", "text": "A late article about the harbour."})");
   EXPECT_EQ(post_status, 200);
   EXPECT_EQ(added["added"], 1);
+}
+
+TEST_F(ServeTest, SearchRanksArticlesAsTheCliDoes) {
+  post_fixture();
+  auto [status, body] = get("/search?q=belfast%20gallery");
+  ASSERT_EQ(status, 200) << body.dump();
+  EXPECT_EQ(body["query"], "belfast gallery");
+  ASSERT_EQ(body["results"].size(), 1U) << body.dump();
+  const json& hit = body["results"][0];
+  EXPECT_EQ(hit["id"], "gallery-1");
+  EXPECT_EQ(hit["title"], "Belfast museum reopens shipyard gallery");
+  EXPECT_TRUE(hit["score"].is_number());
+  EXPECT_FALSE(hit.contains("text"));
+
+  auto [quay_status, quay] = get("/search?q=kilkeel%20quota");
+  ASSERT_EQ(quay_status, 200);
+  const json& results = quay["results"];
+  ASSERT_EQ(results.size(), 3U) << quay.dump();
+  for (std::size_t i = 1; i < results.size(); ++i) {
+    EXPECT_GE(results[i - 1]["score"].get<double>(), results[i]["score"].get<double>());
+  }
+  for (const json& entry : results) {
+    if (entry["id"] == "quay-copy") {
+      EXPECT_EQ(entry["duplicate_of"], "quay-1");
+    }
+  }
+  EXPECT_EQ(get("/search?q=kilkeel&limit=1").second["results"].size(), 1U);
+  // The CLI reads the same store (WAL: while the server runs) and prints the same hits.
+  const auto cli = run_cli("search --json --db " + (m_dir.path() / "store.db").string() + " kilkeel quota");
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  json lines = json::array();
+  std::istringstream in(cli.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line));
+  EXPECT_EQ(lines, results);
+}
+
+TEST_F(ServeTest, SearchTakesAnyWordsButNotNone) {
+  post_fixture();
+  // Quotes, operators, a star, brackets: text, never a syntax error.
+  for (const char* query : {"%22", "kilkeel%20AND%20NEAR(%2A", "%28%29", "title%3Aquota", "%27%3B%20DROP%20TABLE"}) {
+    auto [status, body] = get(std::string("/search?q=") + query);
+    EXPECT_EQ(status, 200) << query << ": " << body.dump();
+  }
+  auto [punctuation_status, punctuation] = get("/search?q=%21%21%21");
+  EXPECT_EQ(punctuation_status, 200);
+  EXPECT_TRUE(punctuation["results"].empty());
+  for (const char* path : {"/search", "/search?q=", "/search?q=%20%20", "/search?limit=3"}) {
+    auto [status, body] = get(path);
+    EXPECT_EQ(status, 400) << path;
+    EXPECT_NE(body.value("error", "").find("/search?q=WORDS"), std::string::npos) << body.dump();
+  }
+  auto [limit_status, limit_body] = get("/search?q=quota&limit=x");
+  EXPECT_EQ(limit_status, 400);
+  EXPECT_NE(limit_body.value("error", "").find("'limit'"), std::string::npos) << limit_body.dump();
 }
 
 TEST_F(ServeTest, ReadersAreAnsweredWhileAPostIngests) {

@@ -29,6 +29,15 @@ struct StoredArticle {
   StoredAssignment assignment;
 };
 
+// One article found by Store::search. `article.text` is left empty (a result list shows titles; the text
+// is one Store::find_article away); the other fields are filled. `score` is the negated FTS5 bm25() of the
+// article for the query (title weighted twice the text): higher is better, comparable only within one
+// search.
+struct SearchHit {
+  StoredArticle article;
+  double score;
+};
+
 // Dates are UTC ISO-8601 date-times ("2020-11-09T06:00:00Z"), empty when no article of the group has one.
 struct StoryRecord {
   std::uint32_t story = 0;

@@ -1,12 +1,14 @@
 // The persistent store: one SQLite file (WAL mode, foreign keys on) holding the articles in stream order,
-// where the clusterer put each one, per-story and per-storyline summaries, and a log of ingest runs. The
-// schema is a public format, documented in docs/store.md so that users can query it with sqlite3; its
-// version lives in `PRAGMA user_version` and the file is marked as storyline's by `PRAGMA application_id`.
+// where the clusterer put each one, per-story and per-storyline summaries, a log of ingest runs and a
+// full-text index (FTS5) over the articles' titles and texts. The schema is a public format, documented
+// in docs/store.md so that users can query it with sqlite3; its version lives in `PRAGMA user_version`
+// and the file is marked as storyline's by `PRAGMA application_id`.
 //
 // Writes happen in batches: begin_batch(), add() per article, commit_batch(). A batch is one SQLite
 // transaction, so a crash (even kill -9) loses at most the batch in flight and leaves a consistent store.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -22,11 +24,15 @@
 namespace storyline {
 
 // The schema version this build reads and writes. Bump it, and add a migration or a clear refusal, when
-// the tables change in a way an older build would misread.
-inline constexpr std::int64_t kStoreSchemaVersion = 1;
+// the tables change in a way an older build would misread. Version 2 added the full-text index; a
+// version 1 store is upgraded when opened read-write (see Store::open).
+inline constexpr std::int64_t kStoreSchemaVersion = 2;
 // `PRAGMA application_id`: "STLN", so that `file` and sqlite3 can tell a storyline store from other
 // databases.
 inline constexpr std::int64_t kStoreApplicationId = 0x53544C4E;
+
+// Hits a search returns when the caller does not say (`storyline search`, GET /search).
+inline constexpr std::size_t kDefaultSearchLimit = 10;
 
 enum class StoreMode : std::uint8_t {
   kReadWrite,  // create the file and its schema when missing
@@ -37,9 +43,12 @@ enum class StoreMode : std::uint8_t {
 // committed batch while a writer works (WAL), and a second writer waits for the first.
 class Store {
  public:
-  // Opens (or, read-write, creates) the store at `path`. Errors: kUnreadableInput when the file cannot
-  // be opened (or, read-only, does not exist); kUnsupportedFormat when it is not a storyline store or has
-  // a schema version this build does not know (a newer storyline wrote it); kIoError for SQLite failures.
+  // Opens (or, read-write, creates) the store at `path`. Read-write, a store of the previous schema
+  // version (1, before search) is upgraded: its full-text index is created and filled in one transaction.
+  // Read-only, such a store is opened as it is, and only search() refuses it. Errors: kUnreadableInput
+  // when the file cannot be opened (or, read-only, does not exist); kUnsupportedFormat when it is not a
+  // storyline store or has a schema version this build does not know (a newer storyline wrote it);
+  // kIoError for SQLite failures.
   [[nodiscard]] static Result<Store> open(const std::string& path, StoreMode mode = StoreMode::kReadWrite);
 
   Store(Store&&) noexcept;
@@ -67,6 +76,15 @@ class Store {
                                               const std::function<Status(const StoredArticle&)>& visit);
   [[nodiscard]] Status for_each_storyline_article(std::uint32_t storyline,
                                                   const std::function<Status(const StoredArticle&)>& visit);
+
+  // Full-text search over the articles' titles and texts, best first (ties in stream order), at most
+  // `limit` hits. The query is plain words, all of which an article must contain (after stemming, case
+  // and diacritics folded); nothing in it is search syntax: quotes, AND/OR/NOT/NEAR, `*`, `:`, `^` and
+  // parentheses are text like any other, and a query with no word in it (only punctuation) finds
+  // nothing. Reads one committed state, so it may run while an ingest writes.
+  // Errors: kInvalidArgument for an empty (or all-blank) query; kUnsupportedFormat for a version 1 store
+  // opened read-only (it has no index until opened read-write); kIoError.
+  [[nodiscard]] Result<std::vector<SearchHit>> search(std::string_view query, std::size_t limit);
 
   // Records the start of an ingest run; articles added until the next start_run belong to it.
   // Errors: kIoError.

@@ -1,5 +1,5 @@
-// A storyline's timeline from the store: its stored articles, replayed in stream order with their stored
-// assignments through a fresh TimelineBuilder. The cost follows the storyline's size, not the store's,
+// Timelines from the store: stored articles, replayed in stream order with their stored assignments
+// through a fresh TimelineBuilder. One storyline's (storyline_timeline) replays only its articles. The cost follows the storyline's size, not the store's,
 // so a server can answer it per request.
 //
 // What differs from `storyline timeline` over the whole stream: the builder's term statistics (IDF) come
@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "storyline/cluster/timeline.hpp"
 #include "storyline/common/result.hpp"
@@ -23,5 +24,13 @@ namespace storyline {
 // Thread-safety: as Store (one Store per thread).
 [[nodiscard]] Result<std::optional<Timeline>> storyline_timeline(Store& store, std::uint32_t storyline,
                                                                  TimelineOptions options = {});
+
+// Every storyline's timeline (or, with `options.only_storyline`, that one's), from a replay of the whole
+// store in stream order through one TimelineBuilder. Term statistics then come from every stored article,
+// so the result is what `storyline timeline` prints for the stream the store was ingested from; the cost
+// is text analysis of every stored article. Largest storyline first, as TimelineBuilder::timelines.
+// Reads one committed state of the store. Errors: as TimelineBuilder::create and ::add; kIoError;
+// kUnsupportedFormat for an edited store (see Store::for_each_article). Thread-safety: as Store.
+[[nodiscard]] Result<std::vector<Timeline>> store_timelines(Store& store, TimelineOptions options = {});
 
 }  // namespace storyline

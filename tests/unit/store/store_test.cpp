@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/cli_runner.hpp"
+#include "unit/store/raw_sql.hpp"
 
 namespace storyline {
 namespace {
@@ -25,31 +26,8 @@ Article article(const std::string& id, const std::string& published, const std::
   return a;
 }
 
-// Runs SQL on the file behind the store's back, as a user with sqlite3 would.
-void raw_sql(const std::filesystem::path& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  char* message = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
-  const std::string text = message != nullptr ? message : "";
-  sqlite3_free(message);
-  sqlite3_close(db);
-  ASSERT_EQ(rc, SQLITE_OK) << text;
-}
-
-std::string raw_text(const std::filesystem::path& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* statement = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-  std::string value;
-  if (sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0) != nullptr) {
-    value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-  }
-  sqlite3_finalize(statement);
-  sqlite3_close(db);
-  return value;
-}
+using test_support::raw_sql;
+using test_support::raw_text;
 
 TEST(Store, CreatesAVersionedSchemaInWalMode) {
   const TempDir dir;
