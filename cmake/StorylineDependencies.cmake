@@ -9,6 +9,7 @@ find_package(CLI11 REQUIRED)
 # Brotli support) the header must be compiled with to match the library.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(cpp_httplib REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
+find_package(absl REQUIRED)  # flat_hash_map: the story index's centroids (Abseil's Swiss tables)
 find_package(SQLite3 3.24 REQUIRED)  # the store; 3.24 for UPSERT (CMake's own FindSQLite3, SQLite::SQLite3)
 
 # libstemmer, cld2 and xxhash ship neither CMake configs nor pkg-config files; wrap them in imported targets.

@@ -9,18 +9,17 @@ namespace {
 
 constexpr double kEntityPreRankWeight = 0.1;  // an entity counts like a modest term in the pre-ranking
 
-double cosine(const std::vector<std::pair<std::uint32_t, float>>& article,
-              const std::unordered_map<std::uint32_t, float>& centroid, double centroid_norm2) {
+double cosine(const std::vector<std::pair<std::uint32_t, float>>& article, const Centroid& centroid,
+              double centroid_norm2) {
   if (article.empty() || centroid_norm2 <= 0.0) return 0.0;
   double dot = 0.0;
   for (const auto& [term, weight] : article) {
-    const auto it = centroid.find(term);
-    if (it != centroid.end()) dot += static_cast<double>(weight) * it->second;
+    if (const auto it = centroid.find(term); it != centroid.end()) dot += static_cast<double>(weight) * it->second;
   }
   return dot / std::sqrt(centroid_norm2);  // the article vector is already unit length
 }
 
-void add_vector(std::unordered_map<std::uint32_t, float>& centroid, double& norm2,
+void add_vector(Centroid& centroid, double& norm2,
                 std::span<const std::pair<std::uint32_t, float>> vector) {
   for (const auto& [term, weight] : vector) {
     float& value = centroid[term];
@@ -33,13 +32,35 @@ void add_vector(std::unordered_map<std::uint32_t, float>& centroid, double& norm
 }  // namespace
 
 void StoryIndex::post(Postings& postings, Story& story, bool entity, std::uint32_t key, std::uint32_t story_id) {
-  if (story.posted.insert((static_cast<std::uint64_t>(entity) << 32) | key).second) postings[key].push_back(story_id);
+  if (story.posted.insert((static_cast<std::uint64_t>(entity) << 32) | key).second) {
+    postings[key].push_back(story_id);
+  }
 }
+
+// Moves a story's entry in a time index from `from` (none: not in it yet) to `to`; an entry changes with
+// nearly every join, and moving its node spares an allocation each time.
+void StoryIndex::move_time(TimeIndex& index, std::optional<std::int64_t> from, std::int64_t to,
+                           std::uint32_t story_id) {
+  if (!from) {
+    index.emplace(to, story_id);
+    return;
+  }
+  auto node = index.extract({*from, story_id});
+  node.value().first = to;
+  index.insert(std::move(node));
+}
+
+bool StoryIndex::live(std::uint32_t story) const { return live_slot(*this, story) != nullptr; }
+
+void StoryIndex::set_group(std::uint32_t story, std::uint32_t group) { live_at(*this, story).story->group = group; }
+
+std::uint32_t StoryIndex::group(std::uint32_t story) const { return live_at(*this, story).story->group; }
 
 std::vector<std::uint32_t> StoryIndex::candidates(const ArticleVector& article, std::size_t query_terms,
                                                   std::size_t limit) {
-  std::unordered_map<std::uint32_t, double>& shared = m_shared;
-  shared.clear();
+  const std::uint64_t lookup = ++m_lookups;
+  auto& ranked = m_ranked;  // each story reached, once; its weight is filled in below
+  ranked.clear();
   // Retired and closed stories are dropped from a posting list when a lookup walks over them.
   const auto walk = [&](Postings& postings, std::uint32_t key, double weight) {
     const auto it = postings.find(key);
@@ -47,10 +68,15 @@ std::vector<std::uint32_t> StoryIndex::candidates(const ArticleVector& article, 
     auto& list = it->second;
     std::size_t kept = 0;
     for (const std::uint32_t story : list) {
-      const auto found = m_stories.find(story);
-      if (found == m_stories.end() || found->second.closed) continue;
+      Slot* slot = live_slot(*this, story);
+      if (slot == nullptr || slot->closed) continue;
       list[kept++] = story;
-      shared[story] += weight;
+      if (slot->lookup != lookup) {
+        slot->lookup = lookup;
+        slot->shared = 0.0;
+        ranked.emplace_back(0.0, story);
+      }
+      slot->shared += weight;
     }
     list.resize(kept);
   };
@@ -58,9 +84,7 @@ std::vector<std::uint32_t> StoryIndex::candidates(const ArticleVector& article, 
   for (std::size_t i = 0; i < terms; ++i) walk(m_term_postings, article.body[i].first, article.body[i].second);
   for (const auto& [entity, kind] : article.entities) walk(m_entity_postings, entity, kEntityPreRankWeight);
 
-  std::vector<std::pair<double, std::uint32_t>> ranked;
-  ranked.reserve(shared.size());
-  for (const auto& [story, weight] : shared) ranked.emplace_back(weight, story);
+  for (auto& [weight, story] : ranked) weight = live_slot(*this, story)->shared;
   const std::size_t keep = std::min(limit, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
                     [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
@@ -71,7 +95,7 @@ std::vector<std::uint32_t> StoryIndex::candidates(const ArticleVector& article, 
 }
 
 StorySignals StoryIndex::signals(const ArticleVector& article, std::uint32_t story_id) const {
-  const Story& story = m_stories.at(story_id);
+  const Story& story = *live_at(*this, story_id).story;
   StorySignals signals{};
   const auto set = [&](StorySignal signal, double value) { signals[static_cast<std::size_t>(signal)] = value; };
   set(StorySignal::kBodyCosine, cosine(article.body, story.body, story.body_norm2));
@@ -84,10 +108,10 @@ StorySignals StoryIndex::signals(const ArticleVector& article, std::uint32_t sto
     const auto& [entity, kind] = article.entities[i];
     const auto k = static_cast<std::size_t>(kind);
     ++named[k];
-    const auto it = story.entities.find(entity);
-    if (it == story.entities.end()) continue;
+    const auto tally = story.entities.find(entity);
+    if (tally == story.entities.end()) continue;
     ++known[k];
-    if (i < article.entity_weights.size()) entity_dot[k] += static_cast<double>(article.entity_weights[i]) * it->second;
+    if (i < article.entity_weights.size()) entity_dot[k] += static_cast<double>(article.entity_weights[i]) * tally->second;
   }
   const auto overlap = [&](EntityClass kind) {
     const auto k = static_cast<std::size_t>(kind);
@@ -114,14 +138,15 @@ StorySignals StoryIndex::signals(const ArticleVector& article, std::uint32_t sto
 }
 
 std::uint32_t StoryIndex::open() {
-  const std::uint32_t id = m_next_story++;
-  m_stories.emplace(id, Story{});
-  return id;
+  m_slots.push_back(Slot{std::make_unique<Story>()});
+  ++m_active;
+  return m_next_story++;
 }
 
 void StoryIndex::join(std::uint32_t story_id, const ArticleVector& article, std::size_t query_terms,
                       JoinScope scope) {
-  Story& story = m_stories.at(story_id);
+  Slot& slot = live_at(*this, story_id);
+  Story& story = *slot.story;
   ++story.size;
   const std::span<const std::pair<std::uint32_t, float>> body(article.body);
   add_vector(story.body, story.body_norm2, body.first(std::min(scope.body_terms, body.size())));
@@ -140,35 +165,39 @@ void StoryIndex::join(std::uint32_t story_id, const ArticleVector& article, std:
   for (std::size_t i = 0; i < terms; ++i) post(m_term_postings, story, false, article.body[i].first, story_id);
   cap(story);
   if (article.time && (!story.first || *article.time < *story.first)) {
-    if (story.first && !story.closed) m_by_first.erase({*story.first, story_id});
+    if (!slot.closed) move_time(m_by_first, story.first, *article.time, story_id);
     story.first = article.time;
-    if (!story.closed) m_by_first.emplace(*story.first, story_id);
   }
   if (article.time && (!story.latest || *article.time > *story.latest)) {
-    if (story.latest) m_by_latest.erase({*story.latest, story_id});
+    move_time(m_by_latest, story.latest, *article.time, story_id);
     story.latest = article.time;
-    m_by_latest.emplace(*story.latest, story_id);
   }
 }
 
 namespace {
 
-// Keeps the `keep` entries of `map` with the largest `weight(value)`; ties by key, so the result does not
-// depend on the map's order.
-template <typename Map, typename Weight>
-void keep_heaviest(Map& map, std::size_t keep, Weight weight) {
-  using Entry = std::pair<float, typename Map::key_type>;
+// Keeps the `keep` heaviest entries of `centroid` (ties by id) and returns them, heaviest first. Norms are
+// summed over this list rather than over the table, whose order varies from run to run: the same input
+// must give the same last bits, and so the same decisions.
+std::vector<std::pair<float, std::uint32_t>> keep_heaviest(Centroid& centroid, std::size_t keep) {
+  using Entry = std::pair<float, std::uint32_t>;
   std::vector<Entry> entries;
-  entries.reserve(map.size());
-  for (const auto& [key, value] : map) entries.emplace_back(weight(value), key);
+  entries.reserve(centroid.size());
+  for (const auto& [id, weight] : centroid) entries.emplace_back(weight, id);
   const auto heavier = [](const Entry& a, const Entry& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; };
-  std::nth_element(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(keep), entries.end(), heavier);
-  for (auto it = entries.begin() + static_cast<std::ptrdiff_t>(keep); it != entries.end(); ++it) map.erase(it->second);
+  const auto kept = entries.begin() + static_cast<std::ptrdiff_t>(std::min(keep, entries.size()));
+  std::partial_sort(entries.begin(), kept, entries.end(), heavier);
+  entries.erase(kept, entries.end());
+  Centroid trimmed;
+  trimmed.reserve(entries.size());
+  for (const auto& [weight, id] : entries) trimmed.emplace(id, weight);
+  centroid = std::move(trimmed);  // memory fitted to what is kept
+  return entries;
 }
 
-double squared_norm(const std::unordered_map<std::uint32_t, float>& centroid) {
+double squared_norm(const std::vector<std::pair<float, std::uint32_t>>& entries) {
   double norm2 = 0.0;
-  for (const auto& [term, weight] : centroid) norm2 += static_cast<double>(weight) * weight;
+  for (const auto& [weight, id] : entries) norm2 += static_cast<double>(weight) * weight;
   return norm2;
 }
 
@@ -176,18 +205,11 @@ double squared_norm(const std::unordered_map<std::uint32_t, float>& centroid) {
 
 void StoryIndex::cap(Story& story) const {
   if (m_max_terms == 0) return;
-  if (story.body.size() > 2 * m_max_terms) {
-    keep_heaviest(story.body, m_max_terms, [](float weight) { return weight; });
-    story.body_norm2 = squared_norm(story.body);
-  }
-  if (story.title.size() > 2 * m_max_terms) {
-    keep_heaviest(story.title, m_max_terms, [](float weight) { return weight; });
-    story.title_norm2 = squared_norm(story.title);
-  }
+  if (story.body.size() > 2 * m_max_terms) story.body_norm2 = squared_norm(keep_heaviest(story.body, m_max_terms));
+  if (story.title.size() > 2 * m_max_terms) story.title_norm2 = squared_norm(keep_heaviest(story.title, m_max_terms));
   if (story.entities.size() > 2 * m_max_terms) {
-    keep_heaviest(story.entities, m_max_terms, [](float weight) { return weight; });
     story.entity_norm2 = {};
-    for (const auto& [entity, weight] : story.entities) {
+    for (const auto& [weight, entity] : keep_heaviest(story.entities, m_max_terms)) {
       story.entity_norm2[entity >> 30] += static_cast<double>(weight) * weight;  // kind: top bits
     }
   }
@@ -195,22 +217,32 @@ void StoryIndex::cap(Story& story) const {
 
 void StoryIndex::close_begun_before(std::int64_t cutoff) {
   while (!m_by_first.empty() && m_by_first.begin()->first < cutoff) {
-    m_stories.at(m_by_first.begin()->second).closed = true;
+    live_at(*this, m_by_first.begin()->second).closed = true;
     m_by_first.erase(m_by_first.begin());
   }
 }
 
 void StoryIndex::retire_before(std::int64_t cutoff) {
   while (!m_by_latest.empty() && m_by_latest.begin()->first < cutoff) {
-    const auto retired = m_stories.find(m_by_latest.begin()->second);
-    if (!retired->second.closed && retired->second.first) m_by_first.erase({*retired->second.first, retired->first});
-    m_stories.erase(retired);
+    const std::uint32_t story_id = m_by_latest.begin()->second;
+    const Slot& retired = live_at(*this, story_id);
+    if (!retired.closed && retired.story->first) m_by_first.erase({*retired.story->first, story_id});
     m_by_latest.erase(m_by_latest.begin());
+    retire(story_id);
     ++m_retired_since_sweep;
   }
   // Lookups clean the posting lists they walk; a full sweep now and then clears the lists nobody walks,
   // so memory follows the live stories.
-  if (m_retired_since_sweep > m_stories.size() + 1024) sweep();
+  if (m_retired_since_sweep > m_active + 1024) sweep();
+}
+
+void StoryIndex::retire(std::uint32_t story) {
+  m_slots[story - m_first_story] = Slot{};
+  --m_active;
+  while (!m_slots.empty() && !m_slots.front().story) {
+    m_slots.pop_front();
+    ++m_first_story;
+  }
 }
 
 void StoryIndex::sweep() {
@@ -219,8 +251,8 @@ void StoryIndex::sweep() {
       auto& list = it->second;
       list.erase(std::remove_if(list.begin(), list.end(),
                                 [&](std::uint32_t s) {
-                                  const auto found = m_stories.find(s);
-                                  return found == m_stories.end() || found->second.closed;
+                                  const Slot* slot = live_slot(*this, s);
+                                  return slot == nullptr || slot->closed;
                                 }),
                  list.end());
       if (list.empty()) {

@@ -7,12 +7,18 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <set>
+#include <stdexcept>
+#include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 
 #include "storyline/cluster/story_model.hpp"
 
@@ -30,19 +36,24 @@ struct ArticleVector {
   std::optional<std::int64_t> time;  // seconds since the epoch
 };
 
+// Term or entity id -> summed weight. Scoring looks each of an article's terms up in the centroids of up
+// to twenty stories, most of them absent: an open-addressing table answers from one probe group, where
+// std::unordered_map walked a bucket and a node chain (a quarter of clustering time). Its iteration order
+// varies from run to run, so nothing may depend on it (see cap()).
+using Centroid = absl::flat_hash_map<std::uint32_t, float>;
+
 struct Story {
   std::uint32_t size = 0;
-  std::unordered_map<std::uint32_t, float> body;  // sum of member vectors
+  Centroid body;  // sum of member vectors
   double body_norm2 = 0.0;
-  std::unordered_map<std::uint32_t, float> title;
+  Centroid title;
   double title_norm2 = 0.0;
-  std::unordered_map<std::uint32_t, float> entities;  // entity id -> sum of the members' entity_weights
+  Centroid entities;  // entity id -> sum of the members' entity_weights
   std::array<double, 4> entity_norm2{};  // squared norm of the weights, by EntityClass
   std::optional<std::int64_t> first;   // publication time of its earliest dated article
-  bool closed = false;                 // takes no new articles (too old); still live for its copies
   std::optional<std::int64_t> latest;
   std::uint32_t group = 0;  // the story's storyline (unused in the storyline index itself)
-  std::unordered_set<std::uint64_t> posted;  // posting keys holding this story: (is entity << 32) | id
+  absl::flat_hash_set<std::uint64_t> posted;  // posting keys holding this story: (is entity << 32) | id
 };
 
 // How much of an article a join adds. The storyline index takes a story's first article whole, and of
@@ -76,25 +87,57 @@ class StoryIndex {
   // still find it) but is no longer a candidate, and lookups drop it from the posting lists they walk.
   void close_begun_before(std::int64_t cutoff);
 
-  [[nodiscard]] bool live(std::uint32_t story) const { return m_stories.contains(story); }
-  void set_group(std::uint32_t story, std::uint32_t group) { m_stories.at(story).group = group; }
-  [[nodiscard]] std::uint32_t group(std::uint32_t story) const { return m_stories.at(story).group; }
+  [[nodiscard]] bool live(std::uint32_t story) const;
+  void set_group(std::uint32_t story, std::uint32_t group);
+  [[nodiscard]] std::uint32_t group(std::uint32_t story) const;
   [[nodiscard]] std::size_t opened() const noexcept { return m_next_story; }
-  [[nodiscard]] std::size_t active() const noexcept { return m_stories.size(); }
+  [[nodiscard]] std::size_t active() const noexcept { return m_active; }
 
  private:
   using Postings = std::unordered_map<std::uint32_t, std::vector<std::uint32_t>>;
+  using TimeIndex = std::set<std::pair<std::int64_t, std::uint32_t>>;
   static void post(Postings& postings, Story& story, bool entity, std::uint32_t key, std::uint32_t story_id);
+  static void move_time(TimeIndex& index, std::optional<std::int64_t> from, std::int64_t to,
+                        std::uint32_t story_id);
+  // A story's place in the index. Walking a posting list reads only these, which sit side by side in
+  // story order, and not the stories themselves, which are scattered over the heap.
+  struct Slot {
+    std::unique_ptr<Story> story;  // null once retired
+    bool closed = false;           // takes no new articles (too old); still live for its copies
+    std::uint64_t lookup = 0;      // the last candidates() call that reached the story
+    double shared = 0.0;           // the weight of what it shared with that call's article
+  };
+  // The slot of the live story numbered `story`, or nullptr when it has retired (or not opened yet).
+  template <typename Self>
+  [[nodiscard]] static auto* live_slot(Self& self, std::uint32_t story) noexcept {
+    const std::uint32_t index = story - self.m_first_story;  // wraps past the end for a story before the first
+    const bool live = story >= self.m_first_story && index < self.m_slots.size() && self.m_slots[index].story;
+    return live ? &self.m_slots[index] : nullptr;
+  }
+  // The same, for a story that must be live: throws std::out_of_range when it is not.
+  template <typename Self>
+  [[nodiscard]] static auto& live_at(Self& self, std::uint32_t story) {
+    auto* slot = live_slot(self, story);
+    if (slot == nullptr) throw std::out_of_range("story " + std::to_string(story) + " is not live");
+    return *slot;
+  }
+  void retire(std::uint32_t story);
   void sweep();
   void cap(Story& story) const;
 
   std::size_t m_max_terms = 0;
-  std::unordered_map<std::uint32_t, Story> m_stories;  // live stories only
+  // Stories by number, from the oldest live one on: numbers are dense and stories retire roughly in the
+  // order they open, so a lookup is an index rather than a hash; a retired story leaves an empty slot
+  // until every older one has retired too.
+  std::deque<Slot> m_slots;
+  std::uint32_t m_first_story = 0;  // the number of m_slots.front()
+  std::size_t m_active = 0;         // live stories
   Postings m_term_postings;
   Postings m_entity_postings;
-  std::set<std::pair<std::int64_t, std::uint32_t>> m_by_latest;  // (latest time, story), dated stories
-  std::set<std::pair<std::int64_t, std::uint32_t>> m_by_first;   // (first time, story), dated open stories
-  std::unordered_map<std::uint32_t, double> m_shared;  // candidates' scratch, reused across lookups
+  TimeIndex m_by_latest;  // (latest time, story), dated stories
+  TimeIndex m_by_first;   // (first time, story), dated open stories
+  std::vector<std::pair<double, std::uint32_t>> m_ranked;  // candidates' scratch, reused across lookups
+  std::uint64_t m_lookups = 0;  // candidates() calls so far; numbers Slot::lookup
   std::uint32_t m_next_story = 0;
   std::size_t m_retired_since_sweep = 0;
 };
