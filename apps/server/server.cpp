@@ -1,6 +1,8 @@
 #include "server.hpp"
 
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 
 #include <atomic>
 #include <exception>
@@ -108,10 +110,13 @@ struct Server::Impl {
     http.set_payload_max_length(options.max_body_bytes);
     // cpp-httplib's default sets SO_REUSEPORT, which lets a second server bind the same port and share
     // its connections; two servers would then be two writers of the store. SO_REUSEADDR alone still lets
-    // a restarted server take its port back at once.
+    // a restarted server take its port back at once. TCP_NODELAY (inherited by accepted connections):
+    // cpp-httplib writes a response's headers and body separately, and with Nagle's algorithm the body
+    // then waits for the client's delayed ACK, 40 ms on Linux, on every keep-alive request.
     http.set_socket_options([](socket_t socket) {
       const int yes = 1;
       setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      setsockopt(socket, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
     });
     const std::size_t threads = options.threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
