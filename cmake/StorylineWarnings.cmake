@@ -13,3 +13,16 @@ function(storyline_configure_target target)
     target_link_options(${target} PRIVATE -fsanitize=${STORYLINE_SANITIZE})
   endif()
 endfunction()
+
+# Fuzzing (STORYLINE_BUILD_FUZZERS, scripts/fuzz): every target of the build, the library included, gets
+# coverage instrumentation (fuzzer-no-link) and ASan + UBSan; only the fuzz/ targets link libFuzzer itself.
+# The warning set above is one clang accepts too, so it needs no clang variant.
+if(STORYLINE_BUILD_FUZZERS)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "STORYLINE_BUILD_FUZZERS needs clang (libFuzzer); configure with CC=clang CXX=clang++ "
+                        "(found ${CMAKE_CXX_COMPILER_ID}).")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+                      -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -13,6 +13,8 @@ namespace storyline::cli {
 ReadOptions CommonFlags::read_options() const {
   ReadOptions options;
   options.on_error = on_error == "fail" ? OnError::kFail : OnError::kSkip;
+  options.max_article_bytes = max_article_bytes;
+  options.max_line_bytes = max_line_bytes;
   return options;
 }
 
@@ -26,7 +28,19 @@ void add_common_flags(CLI::App& command, CommonFlags& flags) {
                      "Bad records: 'skip' reports and counts them and goes on; 'fail' stops at the first (exit 2)")
       ->check(CLI::IsMember({"skip", "fail"}))
       ->capture_default_str();
+  add_limit_flags(command, flags.max_article_bytes, flags.max_line_bytes);
   command.add_flag("-q,--quiet", flags.quiet, "No progress and no summary (bad records are still reported)");
+}
+
+void add_limit_flags(CLI::App& command, std::size_t& max_article_bytes, std::size_t& max_line_bytes) {
+  command.add_option("--max-article-bytes", max_article_bytes,
+                     "Largest article (title + text bytes); larger ones are skipped as 'too large', never cut")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  command.add_option("--max-line-bytes", max_line_bytes,
+                     "Longest JSON Lines record in bytes; longer ones are skipped as 'too large', never cut")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
 }
 
 Output::Output(std::FILE* file, std::string path, bool owned) : m_file(file), m_path(std::move(path)), m_owned(owned) {}

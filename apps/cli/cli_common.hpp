@@ -29,13 +29,20 @@ struct CommonFlags {
   std::vector<std::string> inputs;
   std::string output = "-";
   std::string on_error = "skip";
+  std::size_t max_article_bytes = ReadOptions{}.max_article_bytes;
+  std::size_t max_line_bytes = ReadOptions{}.max_line_bytes;
   bool quiet = false;
 
   [[nodiscard]] ReadOptions read_options() const;
 };
 
-// Registers INPUT..., -o/--output, --on-error and --quiet on `command`.
+// Registers INPUT..., -o/--output, --on-error, --max-article-bytes, --max-line-bytes and --quiet on
+// `command`.
 void add_common_flags(CLI::App& command, CommonFlags& flags);
+
+// Registers --max-article-bytes and --max-line-bytes (ReadOptions' size limits) on `command`; for the
+// commands that take their other flags their own way (ingest).
+void add_limit_flags(CLI::App& command, std::size_t& max_article_bytes, std::size_t& max_line_bytes);
 
 // Where JSON Lines go: standard output or the file named by -o.
 class Output {

@@ -17,6 +17,8 @@ struct IngestFlags {
   std::string db;
   std::string output;  // empty: no per-article output
   std::string on_error = "skip";
+  std::size_t max_article_bytes = ReadOptions{}.max_article_bytes;
+  std::size_t max_line_bytes = ReadOptions{}.max_line_bytes;
   bool quiet = false;
   std::size_t batch = 1000;
   std::size_t reorder_buffer = 10000;
@@ -65,6 +67,8 @@ int run_ingest(const IngestFlags& flags) {
   };
   ReadOptions read_options;
   read_options.on_error = flags.on_error == "fail" ? OnError::kFail : OnError::kSkip;
+  read_options.max_article_bytes = flags.max_article_bytes;
+  read_options.max_line_bytes = flags.max_line_bytes;
   auto summary = read_in_publication_order(flags.inputs, read_options, flags.reorder_buffer, process);
   progress.finish();
   if (!summary) {
@@ -131,6 +135,7 @@ Command add_ingest_command(CLI::App& root) {
          "Bad records: 'skip' reports and counts them and goes on; 'fail' stops at the first (exit 2)")
       ->check(CLI::IsMember({"skip", "fail"}))
       ->capture_default_str();
+  add_limit_flags(*app, flags->max_article_bytes, flags->max_line_bytes);
   app->add_flag("-q,--quiet", flags->quiet, "No progress and no summary (bad records are still reported)");
   return {app, [flags] { return run_ingest(*flags); }};
 }

@@ -22,6 +22,7 @@ struct ServeFlags {
   int port = server::ServerOptions{}.port;
   std::size_t max_body = server::ServerOptions{}.max_body_bytes;
   std::size_t threads = server::ServerOptions{}.threads;
+  std::size_t max_article_bytes = ReadOptions{}.max_article_bytes;
 };
 
 int run_serve(const ServeFlags& flags) {
@@ -42,6 +43,7 @@ int run_serve(const ServeFlags& flags) {
   options.port = flags.port;
   options.max_body_bytes = flags.max_body;
   options.threads = flags.threads;
+  options.api.max_article_bytes = flags.max_article_bytes;
   auto opened = server::Server::open(options);
   if (!opened) {
     return fail(opened.error(),
@@ -91,6 +93,10 @@ Command add_serve_command(CLI::App& root) {
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   app->add_option("--max-body", flags->max_body, "Largest request body in bytes; larger ones get 413")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app->add_option("--max-article-bytes", flags->max_article_bytes,
+                  "Largest article (title + text bytes) a POST may carry; larger ones get 413")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app->add_option("--threads", flags->threads, "Requests served at once")

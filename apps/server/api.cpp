@@ -37,6 +37,7 @@ using json::timeline_json;
 constexpr int kOk = 200;
 constexpr int kBadRequest = 400;
 constexpr int kNotFound = 404;
+constexpr int kTooLarge = 413;
 constexpr int kUnprocessable = 422;
 constexpr int kInternalError = 500;
 constexpr int kUnavailable = 503;
@@ -108,6 +109,9 @@ ApiResponse failure(const Error& error) {
       break;
     case ErrorCode::kInvalidArgument:
       status = kBadRequest;
+      break;
+    case ErrorCode::kTooLarge:
+      status = kTooLarge;
       break;
     default:
       break;
@@ -248,10 +252,16 @@ std::uint64_t Api::replayed() const noexcept { return m_impl->replayed; }
 double Api::replay_seconds() const noexcept { return m_impl->replay_seconds; }
 
 ApiResponse Api::post_articles(std::string_view body) {
+  // nlohmann builds, copies and frees the document recursively: hostile nesting (200,000 '[') would
+  // overflow the stack before any article rule could reject it.
+  if (json_nesting_exceeds(body, kMaxJsonDepth)) {
+    return error_response(kBadRequest, "malformed JSON: nested deeper than " + std::to_string(kMaxJsonDepth) +
+                                           " levels (an article needs 2 or 3)");
+  }
   Json parsed;
   try {
     parsed = Json::parse(body);
-  } catch (const Json::parse_error& error) {
+  } catch (const Json::exception& error) {  // parse_error, and out_of_range for a number past double (1e999)
     return error_response(kBadRequest, "malformed JSON: " + parse_message(error));
   }
   std::vector<const Json*> items;
@@ -266,16 +276,20 @@ ApiResponse Api::post_articles(std::string_view body) {
   // Every article is checked before any is stored, so that a request is stored whole or not at all.
   std::vector<Article> articles;
   articles.reserve(items.size());
+  ReadOptions limits;
+  limits.max_article_bytes = m_impl->options.max_article_bytes;
+  // The request body limit (--max-body) already bounds a record; the line limit is for files.
+  limits.max_line_bytes = std::numeric_limits<std::size_t>::max();
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string where = parsed.is_array() ? "article " + std::to_string(i) + ": " : "article: ";
     auto article = items[i]->is_object()
-                       ? parse_article(dump(*items[i]))
+                       ? parse_article(dump(*items[i]), limits)
                        : Result<Article>(Error{ErrorCode::kMalformedJson, "not a JSON object"});
     if (!article) {
       ++m_impl->rejected;
       Json out = error_json(where + article.error().reason);
       out["index"] = i;
-      return json_response(out, kUnprocessable);
+      return json_response(out, article.error().code == ErrorCode::kTooLarge ? kTooLarge : kUnprocessable);
     }
     articles.push_back(std::move(article).value());
   }

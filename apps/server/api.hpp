@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "storyline/common/result.hpp"
+#include "storyline/ingest/reader.hpp"
 #include "storyline/store/ingester.hpp"
 
 namespace storyline::server {
@@ -28,6 +29,8 @@ struct ApiOptions {
   ClusterOptions cluster;
   std::size_t default_limit = 100;  // items per listing page when the request gives no `limit`
   std::size_t max_limit = 10000;    // the largest `limit` a request may ask for
+  // Largest article (title + text bytes) a POST may carry; larger ones get 413 (serve --max-article-bytes).
+  std::size_t max_article_bytes = ReadOptions{}.max_article_bytes;
 };
 
 // The query string, as the HTTP library hands it over (a key may repeat; the first value counts).

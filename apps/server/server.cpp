@@ -108,6 +108,11 @@ struct Server::Impl {
           reply(response, error_response(500, "internal error: " + what));
         });
     http.set_payload_max_length(options.max_body_bytes);
+    // Set explicitly rather than trusting the library's defaults, which change between versions: each
+    // slow or stalled client holds one of the pool's threads until its timeout ends the connection.
+    http.set_read_timeout(options.read_timeout);
+    http.set_write_timeout(options.write_timeout);
+    http.set_keep_alive_timeout(static_cast<time_t>(options.keep_alive_timeout.count()));
     // cpp-httplib's default sets SO_REUSEPORT, which lets a second server bind the same port and share
     // its connections; two servers would then be two writers of the store. SO_REUSEADDR alone still lets
     // a restarted server take its port back at once. TCP_NODELAY (inherited by accepted connections):

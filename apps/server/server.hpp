@@ -3,6 +3,7 @@
 // Routes and their JSON are documented in docs/cli/serve.md.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -18,6 +19,12 @@ struct ServerOptions {
   int port = 8080;                 // 0: any free port (port() says which)
   std::size_t max_body_bytes = std::size_t{16} << 20U;  // larger request bodies get 413
   std::size_t threads = 8;                              // requests served at once
+  // A connection that sends nothing for read_timeout (mid-request, e.g. a slowloris client trickling
+  // headers and stalling) or accepts nothing for write_timeout is closed, freeing its thread; an idle
+  // keep-alive connection is closed after keep_alive_timeout.
+  std::chrono::milliseconds read_timeout{5000};
+  std::chrono::milliseconds write_timeout{5000};
+  std::chrono::seconds keep_alive_timeout{5};  // whole seconds: cpp-httplib takes no finer
 };
 
 // Not copyable. stop() may be called from any thread; the rest from the thread that owns the server.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "storyline/common/timestamp.hpp"
+#include "storyline/ingest/reader.hpp"
 #include "storyline/text/unicode.hpp"
 
 namespace storyline::detail {
@@ -211,6 +212,11 @@ std::string quoted_excerpt(std::string_view text) {
 
 }  // namespace
 
+Error line_too_long(std::size_t size, std::size_t max_line_bytes) {
+  return record_error(ErrorCode::kTooLarge, "record of " + std::to_string(size) + " bytes is over the line limit of " +
+                                                std::to_string(max_line_bytes) + " bytes (raise it with --max-line-bytes)");
+}
+
 bool is_blank(std::string_view line) noexcept {
   return std::all_of(line.begin(), line.end(),
                      [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; });
@@ -224,6 +230,8 @@ std::optional<std::string> describe_invalid_utf8(std::string_view text) {
 
 struct JsonlRecordParser::Impl {
   od::parser parser;
+  std::size_t max_article_bytes = ReadOptions{}.max_article_bytes;
+  std::size_t max_line_bytes = ReadOptions{}.max_line_bytes;
   std::vector<char> padded;  // the line being parsed, followed by SIMDJSON_PADDING bytes
 
   Result<Article> parse(std::string_view line);
@@ -236,7 +244,20 @@ JsonlRecordParser::~JsonlRecordParser() = default;
 
 Result<Article> JsonlRecordParser::parse(std::string_view line) { return m_impl->parse(line); }
 
+void JsonlRecordParser::set_limits(std::size_t max_article_bytes, std::size_t max_line_bytes) noexcept {
+  m_impl->max_article_bytes = max_article_bytes;
+  m_impl->max_line_bytes = max_line_bytes;
+}
+
 Result<Article> JsonlRecordParser::Impl::parse(std::string_view line) {
+  // Checked before anything else looks at the bytes: a huge record costs no parse, and one is never cut.
+  if (line.size() > max_line_bytes) {
+    return line_too_long(line.size(), max_line_bytes);
+  }
+  if (json_nesting_exceeds(line, kMaxJsonDepth)) {
+    return record_error(ErrorCode::kMalformedJson, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+                                                       " levels (an article needs 2 or 3)");
+  }
   if (auto reason = describe_invalid_utf8(line)) return record_error(ErrorCode::kInvalidUtf8, std::move(*reason));
 
   // simdjson reads up to SIMDJSON_PADDING bytes past the end; the buffer only ever grows.
@@ -363,6 +384,12 @@ Result<Article> JsonlRecordParser::Impl::parse(std::string_view line) {
   }
   if (article.text.find_first_not_of(" \t\n\r\f\v") == std::string::npos) {  // nothing to analyse
     return record_error(ErrorCode::kMissingField, "field 'text' is empty");
+  }
+  if (const std::size_t size = article.title.size() + article.text.size(); size > max_article_bytes) {
+    return record_error(ErrorCode::kTooLarge, "article of " + std::to_string(size) +
+                                                  " bytes (title + text) is over the limit of " +
+                                                  std::to_string(max_article_bytes) +
+                                                  " bytes (raise it with --max-article-bytes)");
   }
   // An empty `published` is how many exporters say "unknown"; it is treated like an absent one.
   if (!article.published.empty()) {

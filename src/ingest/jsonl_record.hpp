@@ -22,6 +22,9 @@ namespace storyline::detail {
 // "invalid UTF-8 at byte N" (N 1-based, as editors count columns) when `text` is not well-formed UTF-8.
 [[nodiscard]] std::optional<std::string> describe_invalid_utf8(std::string_view text);
 
+// The kTooLarge error of a record of `size` bytes over the line limit `max_line_bytes`.
+[[nodiscard]] Error line_too_long(std::size_t size, std::size_t max_line_bytes);
+
 class JsonlRecordParser {
  public:
   JsonlRecordParser();
@@ -31,11 +34,16 @@ class JsonlRecordParser {
   JsonlRecordParser& operator=(const JsonlRecordParser&) = delete;
   ~JsonlRecordParser();
 
+  // Limits for the records parsed after this call (ReadOptions' max_article_bytes and max_line_bytes);
+  // the defaults are ReadOptions'.
+  void set_limits(std::size_t max_article_bytes, std::size_t max_line_bytes) noexcept;
+
   // Parses one record; the caller skips blank lines first. Rules (also in reader.hpp): `id` a non-empty
   // string or an integer, `text` a non-empty string, `title`/`url`/`source`/`lang` strings, `published`
   // an ISO-8601 date or date-time; null counts as absent; the last of duplicate keys wins; unknown fields
   // go to Article::extra verbatim. Errors (code and reason only; the caller sets file and line):
-  // kInvalidUtf8, kMalformedJson, kMissingField, kInvalidField. Not thread-safe.
+  // kInvalidUtf8, kMalformedJson (also for nesting deeper than kMaxJsonDepth), kMissingField,
+  // kInvalidField, kTooLarge (over a limit). Not thread-safe.
   [[nodiscard]] Result<Article> parse(std::string_view line);
 
  private:

@@ -329,6 +329,7 @@ Result<bool> LineSource::next(std::string_view& line) {
   if (m_failed) {
     return false;
   }
+  m_overlong_size = 0;
   for (;;) {
     if (m_scan < m_end) {
       const char* base = m_buffer.get();
@@ -342,12 +343,22 @@ Result<bool> LineSource::next(std::string_view& line) {
       m_scan = m_end;
     }
     if (m_eof) {
-      if (m_begin == m_end) {
+      if (m_begin == m_end && !m_discarding) {
         return false;
       }
       line = std::string_view(m_buffer.get() + m_begin, m_end - m_begin);  // a last line without '\n'
       m_begin = m_scan = m_end;
       break;
+    }
+    // A line already over the limit is dropped as it arrives rather than grown into memory. The slack
+    // of 4 bytes covers a "\r" and a byte order mark, which the exact check after stripping ignores.
+    constexpr std::size_t kSlack = 4;
+    const std::size_t keep = m_max_line > std::numeric_limits<std::size_t>::max() - kSlack ? m_max_line
+                                                                                           : m_max_line + kSlack;
+    if (m_end - m_begin > keep) {
+      m_discarded += m_end - m_begin;
+      m_discarding = true;
+      m_begin = m_scan = m_end;
     }
     // Keep only the unfinished line, at the front, and make room behind it.
     if (m_begin > 0) {
@@ -375,6 +386,13 @@ Result<bool> LineSource::next(std::string_view& line) {
   }
 
   ++m_line_number;
+  if (m_discarding) {
+    m_overlong_size = m_discarded + line.size();
+    m_discarded = 0;
+    m_discarding = false;
+    line = {};
+    return true;
+  }
   if (!line.empty() && line.back() == '\r') {
     line.remove_suffix(1);
   }

@@ -43,6 +43,13 @@ class LineSource {
   // (the number of the line that could not be completed); the source is finished after an error.
   [[nodiscard]] Result<bool> next(std::string_view& line);
 
+  // Lines longer than `max_bytes` (give or take a few bytes; the caller checks the exact length) are not
+  // kept: next() reads past them without buffering them and returns an empty `line` for which
+  // overlong_size() is set. This bounds the memory a single huge line can take.
+  void set_max_line_bytes(std::size_t max_bytes) noexcept { m_max_line = max_bytes; }
+  // The size in bytes of the line last returned by next() when it was too long to keep; 0 otherwise.
+  [[nodiscard]] std::size_t overlong_size() const noexcept { return m_overlong_size; }
+
   // Number of the line last returned by next() (0 before the first).
   [[nodiscard]] std::size_t line_number() const noexcept { return m_line_number; }
   [[nodiscard]] const std::string& display_name() const noexcept { return m_display_name; }
@@ -58,6 +65,10 @@ class LineSource {
   std::size_t m_scan = 0;   // bytes in [m_begin, m_scan) are known to hold no '\n'
   std::size_t m_end = 0;    // end of the valid bytes in m_buffer
   std::size_t m_line_number = 0;
+  std::size_t m_max_line = static_cast<std::size_t>(-1);
+  std::size_t m_discarded = 0;      // bytes of the current line dropped for being over m_max_line
+  std::size_t m_overlong_size = 0;  // see overlong_size()
+  bool m_discarding = false;        // the current line is over m_max_line: its bytes are dropped
   bool m_eof = false;
   bool m_failed = false;
 };

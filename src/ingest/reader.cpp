@@ -14,6 +14,30 @@
 
 namespace storyline {
 
+bool json_nesting_exceeds(std::string_view json, std::size_t max_depth) noexcept {
+  std::size_t depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (const char c : json) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 std::size_t ReadSummary::skipped() const noexcept {
   std::size_t total = 0;
   for (const auto& [code, count] : skipped_by_reason) {
@@ -70,7 +94,9 @@ InputFormat format_of(std::string_view path) noexcept {
 class Reader {
  public:
   Reader(const ReadOptions& options, const ArticleSink& sink, const IssueSink& on_issue)
-      : m_options(options), m_sink(sink), m_on_issue(on_issue) {}
+      : m_options(options), m_sink(sink), m_on_issue(on_issue) {
+    m_parser.set_limits(options.max_article_bytes, options.max_line_bytes);
+  }
 
   // An error here ends the whole read: OnError::kFail, or the sink refused an article.
   Status read_input(const std::string& input) {
@@ -101,6 +127,7 @@ class Reader {
     if (!source) {
       return skip(std::move(source).error());
     }
+    source->set_max_line_bytes(m_options.max_line_bytes);
     std::string_view line;
     for (;;) {
       auto more = source->next(line);
@@ -109,6 +136,15 @@ class Reader {
       }
       if (!*more) {
         return {};
+      }
+      if (const std::size_t size = source->overlong_size(); size > 0) {
+        Error error = detail::line_too_long(size, m_options.max_line_bytes);
+        error.file = source->display_name();
+        error.line = source->line_number();
+        if (auto status = skip(std::move(error)); !status) {
+          return status;
+        }
+        continue;
       }
       if (detail::is_blank(line)) {
         continue;  // JSON Lines writers often end files with an empty line
@@ -133,6 +169,12 @@ class Reader {
     auto article = detail::read_txt_article(path, display_name);
     if (!article) {
       return skip(std::move(article).error());
+    }
+    if (const std::size_t size = article->title.size() + article->text.size(); size > m_options.max_article_bytes) {
+      return skip(Error{ErrorCode::kTooLarge,
+                        "article of " + std::to_string(size) + " bytes (title + text) is over the limit of " +
+                            std::to_string(m_options.max_article_bytes) + " bytes (raise it with --max-article-bytes)",
+                        display_name, 0});
     }
     return deliver(std::move(*article));
   }
@@ -249,9 +291,10 @@ Result<Article> read_article(const std::string& path) {
   return article;
 }
 
-Result<Article> parse_article(std::string_view json) {
+Result<Article> parse_article(std::string_view json, const ReadOptions& limits) {
   // A parser per call keeps this thread-safe; its buffers are small next to the analysis that follows.
   detail::JsonlRecordParser parser;
+  parser.set_limits(limits.max_article_bytes, limits.max_line_bytes);
   return parser.parse(json);
 }
 

@@ -150,5 +150,32 @@ TEST(CliAnalyze, SeedArticleEntities) {
   }
 }
 
+TEST(CliAnalyze, OverLimitRecordsAreNamedAndCountedAsTooLarge) {
+  const TempDir dir;
+  const auto input = dir.write("limits.jsonl", R"({"id":"small","text":"Short."})" "\n"
+                                               R"({"id":"big","text":"A text of more than twenty bytes."})" "\n");
+  const CliRun run = run_cli("analyze --max-article-bytes 20 " + input.string());
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(json_lines(run.out).size(), 1U);
+  EXPECT_NE(run.err.find(input.string() + ":2: article of 33 bytes (title + text) is over the limit of 20 bytes "
+                         "(raise it with --max-article-bytes)"),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("too large 1"), std::string::npos) << run.err;
+
+  const CliRun lines = run_cli("analyze --max-line-bytes 40 " + input.string());
+  EXPECT_NE(lines.err.find(input.string() + ":2: record of 55 bytes is over the line limit of 40 bytes "
+                           "(raise it with --max-line-bytes)"),
+            std::string::npos)
+      << lines.err;
+
+  // ingest takes its flags its own way, but the same limits.
+  const CliRun ingest = run_cli("ingest --db " + (dir.path() / "store.db").string() + " --max-article-bytes 20 " +
+                                input.string());
+  EXPECT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_NE(ingest.err.find("(raise it with --max-article-bytes)"), std::string::npos) << ingest.err;
+  EXPECT_NE(ingest.err.find("too large 1"), std::string::npos) << ingest.err;
+}
+
 }  // namespace
 }  // namespace storyline::testing

@@ -286,6 +286,9 @@ TEST_F(ServeTest, ErrorsAreJsonWithFittingStatusesAndTheServerStaysUp) {
   };
   expect_error(post("{\"id\": \"x\", \"text\": "), 400, "malformed JSON");
   expect_error(post("\"just a string\""), 400, "expected an article");
+  // A number past double's range is a JSON error too (found by fuzz/fuzz_http), not an internal one.
+  expect_error(post("16e51551"), 400, "malformed JSON");
+  expect_error(post(R"({"id": "x", "text": "y", "n": 1e999})"), 400, "malformed JSON");
   expect_error(post(R"({"id": "x"})"), 422, "'text'");
   expect_error(post(R"([{"id": "ok-1", "text": "Fine."}, {"id": "x", "text": "y", "published": "soon"}])"),
                422, "article 1: field 'published'");
@@ -398,6 +401,23 @@ TEST_F(ServeTest, ASecondServerOnTheSamePortIsRefused) {
   EXPECT_NE(run.err.find("cannot listen"), std::string::npos) << run.err;
   EXPECT_FALSE(std::filesystem::exists(other));  // refused before the store was touched
   EXPECT_EQ(get("/health").first, 200);
+}
+
+TEST_F(ServeTest, MaxArticleBytesRefusesLargerArticlesWith413) {
+  ServerProcess limited(m_dir.path() / "limited.db", m_dir.path() / "limited.log", {"--max-article-bytes", "100"});
+  ASSERT_GT(limited.port(), 0) << limited.log();
+  httplib::Client client("127.0.0.1", limited.port());
+  const auto article = [](const std::string& id, std::size_t bytes) {
+    return json{{"id", id}, {"title", "Title"}, {"text", std::string(bytes - 5, 'x')}}.dump();
+  };
+  auto over = client.Post("/articles", article("over", 101), "application/json");
+  ASSERT_TRUE(over);
+  EXPECT_EQ(over->status, 413);
+  EXPECT_NE(over->body.find("over the limit of 100 bytes (raise it with --max-article-bytes)"), std::string::npos)
+      << over->body;
+  auto at = client.Post("/articles", article("at", 100), "application/json");  // title + text at the limit
+  ASSERT_TRUE(at);
+  EXPECT_EQ(at->status, 200) << at->body;
 }
 
 TEST_F(ServeTest, StopsCleanlyOnSigtermAndKeepsWhatWasPosted) {

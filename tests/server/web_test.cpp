@@ -8,36 +8,18 @@
 #include <string>
 #include <thread>
 
-#include "cli/cli_runner.hpp"
-#include "server.hpp"
+#include "in_process_server.hpp"
 
 namespace storyline::server {
 namespace {
 
-using storyline::testing::TempDir;
-
-class WebTest : public ::testing::Test {
+class WebTest : public InProcessServerTest {
  protected:
   void SetUp() override {
     ServerOptions options;
-    options.api.db = (m_dir.path() / "store.db").string();
-    options.port = 0;
     options.threads = 2;
-    auto opened = Server::open(std::move(options));
-    ASSERT_TRUE(opened.has_value()) << opened.error().message();
-    m_server = std::move(opened).value();
-    m_thread = std::thread([this] { (void)m_server->run(); });
-    m_client = std::make_unique<httplib::Client>("127.0.0.1", m_server->port());
+    start(std::move(options));
   }
-  void TearDown() override {
-    if (m_server) m_server->stop();
-    if (m_thread.joinable()) m_thread.join();
-  }
-
-  TempDir m_dir;
-  std::unique_ptr<Server> m_server;
-  std::thread m_thread;
-  std::unique_ptr<httplib::Client> m_client;
 };
 
 TEST_F(WebTest, TheRootIsThePageWithItsScript) {

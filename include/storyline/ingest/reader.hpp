@@ -21,9 +21,23 @@ enum class OnError : std::uint8_t {
   kFail,  // stop at the first bad record and return its Error
 };
 
+// JSON deeper than this is rejected before it is parsed (kMalformedJson): an article needs 2 or 3
+// levels, and a parser that recurses (nlohmann's DOM) could run out of stack on hostile input.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
 struct ReadOptions {
   OnError on_error = OnError::kSkip;
+  // Largest article accepted: bytes of `title` plus `text`. Larger ones are skipped whole (kTooLarge),
+  // never truncated. CLI: --max-article-bytes; serve: --max-article-bytes.
+  std::size_t max_article_bytes = std::size_t{1} << 20U;  // 1 MiB
+  // Longest JSON Lines line (one record) accepted, in bytes; longer ones are skipped whole (kTooLarge).
+  // Also the largest JSON object parse_article takes. CLI: --max-line-bytes.
+  std::size_t max_line_bytes = std::size_t{4} << 20U;  // 4 MiB
 };
+
+// True when `json` nests arrays and objects more than `max_depth` levels deep. Brackets inside strings
+// (escapes included) do not count; the text need not be valid JSON. Thread-safe.
+[[nodiscard]] bool json_nesting_exceeds(std::string_view json, std::size_t max_depth) noexcept;
 
 // What a read did: how many articles it delivered and how many records it skipped, by reason.
 struct ReadSummary {
@@ -50,8 +64,9 @@ using IssueSink = std::function<void(const Error&)>;
 // A JSON Lines record needs a non-empty string `id` (a number is accepted and turned into a string) and
 // a non-empty string `text`; `title`, `url`, `source`, `lang` must be strings, `published` an ISO-8601
 // date or date-time. Other fields are kept in Article::extra.
+// Records over ReadOptions' size limits, or nested deeper than kMaxJsonDepth, are skipped whole.
 // Errors: with OnError::kFail, the first bad record or unreadable input (kInvalidUtf8, kMalformedJson,
-// kMissingField, kInvalidField, kUnreadableInput, kUnsupportedFormat); with kSkip, only an error
+// kMissingField, kInvalidField, kTooLarge, kUnreadableInput, kUnsupportedFormat); with kSkip, only an error
 // returned by `sink`. Not thread-safe with respect to standard input.
 [[nodiscard]] Result<ReadSummary> read_articles(std::span<const std::string> inputs, const ReadOptions& options,
                                                 const ArticleSink& sink, const IssueSink& on_issue);
@@ -66,9 +81,10 @@ using IssueSink = std::function<void(const Error&)>;
 
 // Parses one JSON object holding the fields of a JSON Lines record, under the rules of read_articles,
 // for front ends that receive articles as JSON rather than as files (the HTTP server). Whitespace and
-// newlines inside the object are allowed. Errors carry a code and a reason naming the field, but no file:
-// kInvalidUtf8, kMalformedJson (also when `json` is not an object), kMissingField, kInvalidField.
-// Thread-safe.
-[[nodiscard]] Result<Article> parse_article(std::string_view json);
+// newlines inside the object are allowed. `limits` gives max_article_bytes and max_line_bytes (the
+// largest `json`); its on_error is not used. Errors carry a code and a reason naming the field, but no
+// file: kInvalidUtf8, kMalformedJson (also when `json` is not an object, or nests deeper than
+// kMaxJsonDepth), kMissingField, kInvalidField, kTooLarge. Thread-safe.
+[[nodiscard]] Result<Article> parse_article(std::string_view json, const ReadOptions& limits = {});
 
 }  // namespace storyline

@@ -71,6 +71,10 @@ class ReaderTest : public ::testing::Test {
   Result<ReadSummary> read(const std::vector<std::string>& inputs, OnError on_error = OnError::kSkip) {
     ReadOptions options;
     options.on_error = on_error;
+    return read(inputs, options);
+  }
+
+  Result<ReadSummary> read(const std::vector<std::string>& inputs, const ReadOptions& options) {
     return read_articles(
         inputs, options,
         [this](Article&& article) -> Status {
@@ -484,7 +488,10 @@ TEST_F(ReaderTest, ReadsLinesOfSeveralMegabytes) {
   const std::string body(5'000'000, 'x');
   const std::string records = R"({"id":"small","text":"s"})" "\n" R"({"id":"big","text":")" + body +
                               R"("})" "\n" R"({"id":"after","text":"a"})" "\n";
-  const auto result = read({write("big.jsonl", records), write_gz("big.jsonl.gz", {records})});
+  ReadOptions options;  // over the default limits on purpose: this is about the line buffer
+  options.max_line_bytes = 8'000'000;
+  options.max_article_bytes = 8'000'000;
+  const auto result = read({write("big.jsonl", records), write_gz("big.jsonl.gz", {records})}, options);
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(m_articles.size(), 6U);
   EXPECT_EQ(m_articles[1].text.size(), body.size());
@@ -610,6 +617,111 @@ TEST(ParseArticle, NamesTheFieldThatIsWrong) {
   EXPECT_EQ(error_of(R"({"id":"a","text":)").code, ErrorCode::kMalformedJson);
   EXPECT_EQ(error_of("{\"id\":\"a\",\"text\":\"\xff\"}").code, ErrorCode::kInvalidUtf8);
   EXPECT_TRUE(error_of(R"({"id":"a"})").file.empty());
+}
+
+// A record of exactly `size` bytes: {"id":"<id>","text":"xxx..."}.
+std::string record_of_size(const std::string& id, std::size_t size) {
+  const std::string head = R"({"id":")" + id + R"(","text":")";
+  const std::string foot = R"("})";
+  return head + std::string(size - head.size() - foot.size(), 'x') + foot;
+}
+
+TEST_F(ReaderTest, OverLimitRecordsAreSkippedWholeAndCountedAsTooLarge) {
+  ReadOptions options;
+  options.max_line_bytes = 100;
+  options.max_article_bytes = 40;
+  const std::string at_line_limit = record_of_size("line-at", 100);  // its text alone is over the article limit
+  const std::string lines = record_of_size("line-over", 101) + "\n" +
+                            R"({"id":"art-at","title":"0123456789","text":"012345678901234567890123456789"})" + "\n" +
+                            R"({"id":"art-over","title":"0123456789","text":"0123456789012345678901234567890"})" + "\n" +
+                            at_line_limit + "\n";
+  const auto result = read({write("limits.jsonl", lines)}, options);
+  ASSERT_TRUE(result) << result.error().message();
+  ASSERT_EQ(m_articles.size(), 1U);
+  EXPECT_EQ(m_articles[0].id, "art-at");  // 40 bytes of title + text: at the limit, accepted
+  EXPECT_EQ(result->read, 1U);
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kTooLarge), 3U);
+  ASSERT_EQ(m_issues.size(), 3U);
+  EXPECT_EQ(m_issues[0].line, 1U);
+  EXPECT_NE(m_issues[0].reason.find("101 bytes is over the line limit of 100 bytes (raise it with --max-line-bytes)"),
+            std::string::npos)
+      << m_issues[0].reason;
+  EXPECT_EQ(m_issues[1].line, 3U);
+  EXPECT_NE(m_issues[1].reason.find("41 bytes (title + text) is over the limit of 40 bytes (raise it with "
+                                    "--max-article-bytes)"),
+            std::string::npos)
+      << m_issues[1].reason;
+  EXPECT_EQ(m_issues[2].line, 4U);  // at the line limit it is read, then refused for its article size
+  EXPECT_NE(m_issues[2].reason.find("--max-article-bytes"), std::string::npos) << m_issues[2].reason;
+}
+
+TEST_F(ReaderTest, AHugeLineIsSkippedWithoutStoppingTheRead) {
+  ReadOptions options;
+  options.max_line_bytes = 1000;
+  const std::string huge = record_of_size("huge", 3'000'000);
+  const std::string records = huge + "\n" + R"({"id":"after","text":"a"})" + "\n" + huge;  // the last without '\n'
+  const auto result = read({write("huge.jsonl", records), write_gz("huge.jsonl.gz", {records})}, options);
+  ASSERT_TRUE(result) << result.error().message();
+  ASSERT_EQ(m_articles.size(), 2U);
+  EXPECT_EQ(m_articles[0].id, "after");
+  EXPECT_EQ(m_articles[1].id, "after");
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kTooLarge), 4U);
+  ASSERT_EQ(m_issues.size(), 4U);
+  EXPECT_EQ(m_issues[0].line, 1U);
+  EXPECT_EQ(m_issues[1].line, 3U);
+  EXPECT_NE(m_issues[0].reason.find("record of 3000000 bytes is over the line limit of 1000 bytes"), std::string::npos)
+      << m_issues[0].reason;
+}
+
+TEST_F(ReaderTest, AtTheLineLimitARecordIsAccepted) {
+  ReadOptions options;
+  options.max_line_bytes = 100;
+  const auto result = read({write("at.jsonl", record_of_size("at", 100) + "\n")}, options);
+  ASSERT_TRUE(result) << result.error().message();
+  ASSERT_EQ(m_articles.size(), 1U);
+  EXPECT_EQ(m_articles[0].text.size(), 100U - std::string(R"({"id":"at","text":""})").size());
+}
+
+TEST_F(ReaderTest, OverLimitTextFileIsSkippedAsTooLarge) {
+  ReadOptions options;
+  options.max_article_bytes = 10;
+  const auto result = read({write("big.txt", "Title\n\nA body well over ten bytes.\n")}, options);
+  ASSERT_TRUE(result) << result.error().message();
+  EXPECT_TRUE(m_articles.empty());
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kTooLarge), 1U);
+}
+
+TEST_F(ReaderTest, TooLargeStopsTheReadUnderFail) {
+  ReadOptions options;
+  options.on_error = OnError::kFail;
+  options.max_line_bytes = 50;
+  const auto result = read({write("fail.jsonl", record_of_size("big", 60) + "\n")}, options);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().code, ErrorCode::kTooLarge);
+  EXPECT_EQ(result.error().line, 1U);
+}
+
+TEST(JsonNesting, CountsBracketsOutsideStringsOnly) {
+  EXPECT_FALSE(json_nesting_exceeds(R"({"a":[[1]]})", 3));
+  EXPECT_TRUE(json_nesting_exceeds(R"({"a":[[[1]]]})", 3));
+  EXPECT_FALSE(json_nesting_exceeds(R"({"a":"[[[[[[\"[[[["})", 1));  // brackets and an escaped quote in a string
+  EXPECT_TRUE(json_nesting_exceeds(std::string(200'000, '['), kMaxJsonDepth));
+  EXPECT_FALSE(json_nesting_exceeds(std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']'), kMaxJsonDepth));
+}
+
+TEST(ParseArticle, RejectsDeepNestingAndOverLimitArticles) {
+  const std::string deep = R"({"id":"d","text":"t","extra":)" + std::string(100'000, '[') + "}";
+  const auto nested = parse_article(deep);
+  ASSERT_FALSE(nested);
+  EXPECT_EQ(nested.error().code, ErrorCode::kMalformedJson);
+  EXPECT_NE(nested.error().reason.find("nested deeper than 64 levels"), std::string::npos) << nested.error().reason;
+
+  ReadOptions limits;
+  limits.max_article_bytes = 5;
+  const auto big = parse_article(R"({"id":"b","text":"six b!"})", limits);
+  ASSERT_FALSE(big);
+  EXPECT_EQ(big.error().code, ErrorCode::kTooLarge);
+  EXPECT_TRUE(parse_article(R"({"id":"b","text":"five!"})", limits));
 }
 
 }  // namespace

@@ -1,0 +1,142 @@
+// `storyline serve` against hostile or careless clients: deep nesting, invalid UTF-8, oversized bodies
+// and articles, a slowloris client, and writers posting at once. The Server runs in-process on a free
+// port of 127.0.0.1 with a short read timeout, so that the stalled client is dropped within the test.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "in_process_server.hpp"
+
+namespace storyline::server {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr std::size_t kMaxBody = std::size_t{1} << 20U;
+
+class HostileTest : public InProcessServerTest {
+ protected:
+  void SetUp() override {
+    ServerOptions options;
+    options.api.max_article_bytes = 1000;
+    options.threads = 4;
+    options.max_body_bytes = kMaxBody;
+    options.read_timeout = 500ms;  // the slowloris test stalls for longer than this
+    options.write_timeout = 500ms;
+    options.keep_alive_timeout = 1s;
+    start(std::move(options));
+  }
+
+  httplib::Result post(const std::string& body) {
+    return m_client->Post("/articles", body, "application/json");
+  }
+
+  // The number of stored articles, as GET /health reports it; -1 when the server does not answer.
+  long long stored_articles() {
+    auto response = m_client->Get("/health");
+    if (!response || response->status != 200) return -1;
+    return nlohmann::json::parse(response->body).at("articles").get<long long>();
+  }
+
+};
+
+TEST_F(HostileTest, DeepNestingIsRejectedBeforeParsingAndTheServerStaysUp) {
+  for (const std::string& body :
+       {std::string(200'000, '['), R"({"id":"a","text":"t","x":)" + std::string(100'000, '{')}) {
+    auto response = post(body);
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 400);
+    EXPECT_NE(response->body.find("nested deeper than 64 levels"), std::string::npos) << response->body;
+  }
+  // Brackets inside a string are text, not nesting.
+  auto fine = post(R"({"id":"b","text":")" + std::string(1000 / 2, '[') + R"("})");
+  ASSERT_TRUE(fine);
+  EXPECT_EQ(fine->status, 200) << fine->body;
+  EXPECT_EQ(stored_articles(), 1);
+}
+
+TEST_F(HostileTest, InvalidUtf8InAStringIsRefused) {
+  auto response = post("{\"id\":\"u\",\"text\":\"bad \xff\xfe byte\"}");
+  ASSERT_TRUE(response);
+  EXPECT_GE(response->status, 400);
+  EXPECT_LT(response->status, 500);
+  EXPECT_EQ(stored_articles(), 0);
+}
+
+TEST_F(HostileTest, OversizedBodiesAndArticlesGet413) {
+  auto body = post(std::string(kMaxBody + 1, ' '));
+  ASSERT_TRUE(body);
+  EXPECT_EQ(body->status, 413);
+  EXPECT_NE(body->body.find("--max-body"), std::string::npos) << body->body;
+
+  auto article = post(R"({"id":"big","text":")" + std::string(1001, 'x') + R"("})");
+  ASSERT_TRUE(article);
+  EXPECT_EQ(article->status, 413);
+  EXPECT_NE(article->body.find("over the limit of 1000 bytes"), std::string::npos) << article->body;
+  EXPECT_NE(article->body.find("--max-article-bytes"), std::string::npos) << article->body;
+  EXPECT_EQ(stored_articles(), 0);
+}
+
+TEST_F(HostileTest, ASlowlorisClientIsDroppedAfterTheReadTimeout) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(m_server->port()));
+  ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+  // A few header bytes, one at a time, then nothing: the request never completes.
+  for (const char c : std::string("GET /health HTTP/1.1\r\nHost: 127")) {
+    ASSERT_EQ(::send(fd, &c, 1, MSG_NOSIGNAL), 1);
+    std::this_thread::sleep_for(5ms);
+  }
+  // Others are served while it stalls.
+  EXPECT_EQ(stored_articles(), 0);
+  // The server closes the connection after its read timeout (500 ms); the bound here is only a guard
+  // against a server that never does.
+  const timeval guard{5, 0};
+  ASSERT_EQ(::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &guard, sizeof guard), 0);
+  char buffer[256];
+  ssize_t received = 0;
+  do {
+    received = ::recv(fd, buffer, sizeof buffer, 0);
+  } while (received > 0);  // whatever the server says before closing, the end must come
+  EXPECT_EQ(received, 0) << "the stalled connection was still open after 5 s";
+  ::close(fd);
+  EXPECT_EQ(stored_articles(), 0);
+}
+
+TEST_F(HostileTest, ConcurrentWritersStoreEveryArticleExactlyOnce) {
+  constexpr int kWriters = 6;
+  constexpr int kPerWriter = 5;
+  std::vector<std::thread> writers;
+  std::vector<int> failures(kWriters, 0);
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([this, w, &failures] {
+      httplib::Client client("127.0.0.1", m_server->port());
+      for (int i = 0; i < kPerWriter; ++i) {
+        const std::string id = "w" + std::to_string(w) + "-" + std::to_string(i);
+        auto response = client.Post(
+            "/articles", R"({"id":")" + id + R"(","text":"Report )" + id + R"( on the harbour strike."})",
+            "application/json");
+        if (!response || response->status != 200) ++failures[static_cast<std::size_t>(w)];
+      }
+    });
+  }
+  for (auto& writer : writers) writer.join();
+  for (int w = 0; w < kWriters; ++w) EXPECT_EQ(failures[static_cast<std::size_t>(w)], 0) << "writer " << w;
+  EXPECT_EQ(stored_articles(), kWriters * kPerWriter);
+}
+
+}  // namespace
+}  // namespace storyline::server
