@@ -64,4 +64,24 @@ void register_error(py::module_& module);
 // Lets Ctrl-C stop a long loop over the caller's articles. Needs the GIL.
 void check_signals();
 
+// Articles converted per GIL round trip: large enough that releasing the GIL is cheap against the work,
+// small enough that memory does not follow the input.
+inline constexpr std::size_t kChunk = 512;
+
+// The loop every bulk call shares: `read(item, index)` for each item of `items`, with the GIL held (it
+// converts and keeps the article); `flush()` after every kChunk items and once at the end (it releases the
+// GIL itself while it works on what was read); Ctrl-C between chunks.
+template <typename Read, typename Flush>
+void read_in_chunks(const py::iterable& items, Read&& read, Flush&& flush) {
+  std::size_t index = 0;
+  for (py::handle item : items) {
+    read(item, index);
+    if (++index % kChunk == 0) {
+      flush();
+      check_signals();
+    }
+  }
+  flush();
+}
+
 }  // namespace storyline::python

@@ -22,9 +22,6 @@ namespace {
 
 using json::Json;
 
-// Articles converted per GIL round trip: large enough that releasing the GIL is cheap against the work,
-// small enough that memory does not follow the input.
-constexpr std::size_t kChunk = 512;
 // As `storyline dedup`: the deduplicator's threads share batches of this size.
 constexpr std::size_t kDedupBatch = 4096;
 
@@ -33,21 +30,18 @@ constexpr std::size_t kDedupBatch = 4096;
 template <typename Consume>
 void for_each_chunk(const py::iterable& articles, Consume&& consume) {
   std::vector<Article> chunk;
-  std::size_t index = 0;
-  const auto flush = [&] {
-    py::gil_scoped_release release;
-    consume(chunk, index - chunk.size());
-    chunk.clear();
-  };
-  for (py::handle item : articles) {
-    chunk.push_back(to_article(item, article_label(index), index));
-    ++index;
-    if (chunk.size() == kChunk) {
-      flush();
-      check_signals();
-    }
-  }
-  flush();
+  std::size_t read = 0;
+  read_in_chunks(
+      articles,
+      [&](py::handle item, std::size_t index) {
+        chunk.push_back(to_article(item, article_label(index), index));
+        ++read;
+      },
+      [&] {
+        py::gil_scoped_release release;
+        consume(chunk, read - chunk.size());
+        chunk.clear();
+      });
 }
 
 py::list to_list(const std::vector<Json>& items) {

@@ -15,9 +15,6 @@ namespace {
 
 using json::Json;
 
-// Articles converted per GIL round trip (see functions.cpp).
-constexpr std::size_t kChunk = 512;
-
 py::list to_list(const std::vector<Json>& items) {
   py::list out(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) out[i] = to_python(items[i]);
@@ -125,23 +122,22 @@ py::list Index::add(const py::iterable& articles) {
   bool reading = true;      // whether an exception comes from the caller's input rather than the store
   bool converting = false;  // whether it is about one article (counted as skipped in the ingest log)
   try {
-    std::size_t index = 0;
-    for (py::handle item : articles) {
-      converting = true;
-      Article article = to_article(item, article_label(index), index);
-      converting = false;
-      ids.push_back(article.id);
-      slots[article.id].push_back(index);
-      results.emplace_back();
-      chunk.push_back(std::move(article));
-      ++index;
-      if (chunk.size() == kChunk) {
-        reading = false;
-        flush();
-        reading = true;
-        check_signals();
-      }
-    }
+    read_in_chunks(
+        articles,
+        [&](py::handle item, std::size_t index) {
+          converting = true;
+          Article article = to_article(item, article_label(index), index);
+          converting = false;
+          ids.push_back(article.id);
+          slots[article.id].push_back(index);
+          results.emplace_back();
+          chunk.push_back(std::move(article));
+        },
+        [&] {
+          reading = false;
+          flush();
+          reading = true;
+        });
   } catch (...) {
     if (!reading) throw;
     if (converting) locked([&] { ++m_rejected; });

@@ -29,9 +29,6 @@ namespace {
 
 namespace py = pybind11;
 
-// Articles converted per GIL round trip, as in functions.cpp.
-constexpr std::size_t kChunk = 512;
-
 Error invalid(const std::string& reason) { return Error{ErrorCode::kInvalidArgument, reason}; }
 
 // The options `storyline dedup` would use, with the banding resolved exactly as DedupIndex resolves it,
@@ -80,7 +77,6 @@ py::dict sketch_articles(const py::iterable& articles, const std::optional<std::
   std::string signatures;  // permutations bytes per article
   std::string has_words;   // one byte per article
   std::vector<Article> chunk;
-  std::size_t index = 0;
   const auto flush = [&] {
     py::gil_scoped_release release;
     for (const Article& article : chunk) {
@@ -98,15 +94,9 @@ py::dict sketch_articles(const py::iterable& articles, const std::optional<std::
     }
     chunk.clear();
   };
-  for (py::handle item : articles) {
-    chunk.push_back(read_article(item, index, file, lines));
-    ++index;
-    if (chunk.size() == kChunk) {
-      flush();
-      check_signals();
-    }
-  }
-  flush();
+  read_in_chunks(
+      articles, [&](py::handle item, std::size_t index) { chunk.push_back(read_article(item, index, file, lines)); },
+      flush);
   py::dict out;
   out["ids"] = py::cast(ids);
   out["published"] = py::cast(published);
@@ -187,10 +177,10 @@ py::list cluster_given_stories(const py::iterable& articles, const std::vector<s
   std::unordered_map<std::int64_t, std::uint32_t> placed;  // caller's label -> clusterer's story
   std::vector<json::Json> out;
   std::vector<Article> chunk;
-  std::size_t index = 0;
+  std::size_t read = 0;  // articles read so far
   const auto flush = [&] {
     py::gil_scoped_release release;
-    const std::size_t first = index - chunk.size();
+    const std::size_t first = read - chunk.size();
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       const Article& article = chunk[i];
       const std::int64_t label = stories[first + i];
@@ -204,17 +194,15 @@ py::list cluster_given_stories(const py::iterable& articles, const std::vector<s
     }
     chunk.clear();
   };
-  for (py::handle item : articles) {
-    if (index >= stories.size()) throw EngineError(invalid("more articles than stories"));
-    chunk.push_back(to_article(item, article_label(index), index));
-    ++index;
-    if (chunk.size() == kChunk) {
-      flush();
-      check_signals();
-    }
-  }
-  flush();
-  if (index != stories.size()) throw EngineError(invalid("fewer articles than stories"));
+  read_in_chunks(
+      articles,
+      [&](py::handle item, std::size_t index) {
+        if (index >= stories.size()) throw EngineError(invalid("more articles than stories"));
+        chunk.push_back(to_article(item, article_label(index), index));
+        ++read;
+      },
+      flush);
+  if (read != stories.size()) throw EngineError(invalid("fewer articles than stories"));
   py::list result(out.size());
   for (std::size_t i = 0; i < out.size(); ++i) result[i] = to_python(out[i]);
   return result;

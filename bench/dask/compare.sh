@@ -10,17 +10,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 DATA_DIR=${STORYLINE_DATA_DIR:-../shared/data}
-BUILD=${STORYLINE_BUILD_DIR:-build/release}
-CLI=$BUILD/bin/storyline
-PYTHON=/usr/bin/python3  # Debian's, with python3-distributed and numpy
 SHARDS=${SHARDS:-8}
 WORKERS=${WORKERS:-2}
 WINDOWS=${WINDOWS:-8}
-export PYTHONPATH=$BUILD/python
-
-[ -x "$CLI" ] || { echo "compare.sh: no $CLI; build storyline_cli and storyline_python first" >&2; exit 1; }
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source bench/dask/common.sh
 
 f1() {  # gold pred field -> "F1 (P/R, clusters)"
   "$CLI" eval --quiet --field "$3" --gold "$1" --pred "$2" | "$PYTHON" -c '

@@ -7,17 +7,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
-BUILD=${STORYLINE_BUILD_DIR:-build/release}
 BENCH=${STORYLINE_BENCH_DIR:-$HOME/.cache/storyline-bench}
-CLI=$BUILD/bin/storyline
-PYTHON=/usr/bin/python3
 ARTICLES=${ARTICLES:-200000}
 SHARDS=${SHARDS:-16}
-export PYTHONPATH=$BUILD/python
-
-[ -x "$CLI" ] || { echo "scale.sh: no $CLI; build storyline_cli and storyline_python first" >&2; exit 1; }
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source bench/dask/common.sh
 if [ -f "$BENCH/million-dated.jsonl" ]; then
   source=$BENCH/million-dated.jsonl copies=1
 else

@@ -11,13 +11,6 @@
 namespace storyline::testing {
 namespace {
 
-std::vector<nlohmann::json> json_lines(const std::string& out) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
-  return lines;
-}
-
 // Three good articles, a malformed line, a line without text and a line with invalid UTF-8.
 const std::string kMixedJsonl =
     R"({"id":"a1","title":"Storm hits coast","text":"A storm hit the coast of Brittany on Monday.","published":"2021-03-02"})"

@@ -8,6 +8,9 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace storyline::testing {
 
@@ -69,6 +72,14 @@ inline CliRun run_cli(const std::string& arguments, const std::string& stdin_fil
 inline std::filesystem::path shared_dir() {
   if (const char* dir = std::getenv("STORYLINE_SHARED_DIR")) return dir;
   return std::filesystem::path(STORYLINE_SOURCE_DIR) / ".." / "shared";
+}
+
+// Each line of a JSON Lines output, parsed.
+inline std::vector<nlohmann::json> json_lines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  return lines;
 }
 
 }  // namespace storyline::testing

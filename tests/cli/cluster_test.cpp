@@ -10,13 +10,6 @@
 namespace storyline::testing {
 namespace {
 
-std::vector<nlohmann::json> json_lines(const std::string& out) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
-  return lines;
-}
-
 std::string article(const std::string& id, const std::string& text, const std::string& published) {
   return nlohmann::json{{"id", id}, {"text", text}, {"published", published}}.dump() + "\n";
 }

@@ -83,13 +83,6 @@ std::vector<Row> assignments(const std::filesystem::path& db) {
   return rows;
 }
 
-std::vector<nlohmann::json> json_lines(const std::string& out) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
-  return lines;
-}
-
 TEST(CliIngest, TwoHalvesGiveTheStoriesOfOneRun) {
   const TempDir dir;
   const auto lines = synthetic_stream(400, 12);

@@ -12,13 +12,6 @@
 namespace storyline::testing {
 namespace {
 
-std::vector<nlohmann::json> json_lines(const std::string& out) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
-  return lines;
-}
-
 class CliSearch : public ::testing::Test {
  protected:
   void SetUp() override {

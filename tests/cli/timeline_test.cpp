@@ -13,13 +13,6 @@
 namespace storyline::testing {
 namespace {
 
-std::vector<nlohmann::json> json_lines(const std::string& out) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
-  return lines;
-}
-
 std::string article(const std::string& id, const std::string& title, const std::string& text,
                     const std::string& published, const std::string& source) {
   return nlohmann::json{
