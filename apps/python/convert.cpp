@@ -101,7 +101,16 @@ Article to_article(py::handle object, const std::string& where, std::optional<st
   Py_ssize_t size = 0;
   if (PyBytes_AsStringAndSize(bytes.ptr(), &data, &size) != 0) throw py::error_already_set();
   auto article = parse_article(std::string_view(data, static_cast<std::size_t>(size)));
-  if (!article) throw EngineError(std::move(article).error(), index, where);
+  if (!article) {
+    Error error = std::move(article).error();
+    // The reader's advice names the command-line flag; the module has no such setting.
+    if (error.code == ErrorCode::kTooLarge) {
+      error.reason =
+          error.reason.substr(0, error.reason.find(" (raise it with")) +
+          " (the Python module takes up to 1 MiB of title and text per article: split longer ones)";
+    }
+    throw EngineError(std::move(error), index, where);
+  }
   return std::move(article).value();
 }
 

@@ -19,8 +19,8 @@
 
 #include "convert.hpp"
 #include "storyline/cluster/clusterer.hpp"
-#include "storyline/dedup/deduplicator.hpp"
 #include "storyline/dedup/dedup_index.hpp"
+#include "storyline/dedup/deduplicator.hpp"
 #include "storyline/dedup/minhash.hpp"
 #include "storyline/json/codec.hpp"
 
@@ -66,7 +66,8 @@ Article read_article(py::handle item, std::size_t index, const std::optional<std
 
 py::dict sketch_articles(const py::iterable& articles, const std::optional<std::string>& file,
                          const std::optional<std::vector<std::size_t>>& lines, double threshold,
-                         const std::string& shingle_kind, std::size_t shingle_size, std::size_t permutations) {
+                         const std::string& shingle_kind, std::size_t shingle_size,
+                         std::size_t permutations) {
   const DedupOptions options = dedup_options(threshold, shingle_kind, shingle_size, permutations);
   Sketcher sketcher(options);
   Sketch sketch;
@@ -88,14 +89,15 @@ py::dict sketch_articles(const py::iterable& articles, const std::optional<std::
       signatures.append(reinterpret_cast<const char*>(sketch.signature.data()), sketch.signature.size());
       has_words.push_back(sketch.has_words ? '\1' : '\0');
       ids.push_back(article.id);
-      published.push_back(article.published_at ? std::optional<std::int64_t>(
-                                                     article.published_at->time_since_epoch().count())
-                                               : std::nullopt);
+      published.push_back(article.published_at
+                              ? std::optional<std::int64_t>(article.published_at->time_since_epoch().count())
+                              : std::nullopt);
     }
     chunk.clear();
   };
   read_in_chunks(
-      articles, [&](py::handle item, std::size_t index) { chunk.push_back(read_article(item, index, file, lines)); },
+      articles,
+      [&](py::handle item, std::size_t index) { chunk.push_back(read_article(item, index, file, lines)); },
       flush);
   py::dict out;
   out["ids"] = py::cast(ids);
@@ -150,8 +152,8 @@ py::object copy_verdict(const std::string& id, const std::optional<std::string>&
 
 std::int64_t days_to_seconds(double days, const char* name, bool zero_allowed) {
   if (!std::isfinite(days) || days < 0.0 || (days == 0.0 && !zero_allowed)) {
-    throw EngineError(invalid(std::string(name) + " must be a " + (zero_allowed ? "non-negative" : "positive") +
-                              " number of days"));
+    throw EngineError(invalid(std::string(name) + " must be a " +
+                              (zero_allowed ? "non-negative" : "positive") + " number of days"));
   }
   return static_cast<std::int64_t>(days * 86400.0);
 }
@@ -162,7 +164,8 @@ std::int64_t days_to_seconds(double days, const char* name, bool zero_allowed) {
 // StoryClusterer::add_forced. Returns what `cluster` returns, in input order.
 py::list cluster_given_stories(const py::iterable& articles, const std::vector<std::int64_t>& stories,
                                double retire_after_days, double max_story_days,
-                               double storyline_retire_after_days, std::optional<double> storyline_threshold) {
+                               double storyline_retire_after_days,
+                               std::optional<double> storyline_threshold) {
   ClusterOptions options;
   options.retire_after_seconds = days_to_seconds(retire_after_days, "retire_after_days", false);
   options.max_story_seconds = days_to_seconds(max_story_days, "max_story_days", true);
@@ -212,30 +215,32 @@ py::list cluster_given_stories(const py::iterable& articles, const std::vector<s
 
 void bind_sketch(py::module_& module) {
   const DedupOptions dedup_defaults;
-  module.def("_sketch", &sketch_articles, py::arg("articles"), py::kw_only(), py::arg("file") = py::none(),
-             py::arg("lines") = py::none(), py::arg("threshold") = dedup_defaults.threshold,
-             py::arg("shingle_kind") = "words", py::arg("shingle_size") = dedup_defaults.shingles.size,
-             py::arg("permutations") = dedup_defaults.permutations,
-             "For the Dask driver: what the copy index keeps of each article, as `dedup` computes it. Returns\n"
-             "a dict: ids, published (seconds since the epoch, or None), content (16 bytes each), band_keys\n"
-             "(bands uint32 each), signatures (permutations bytes each), has_words (1 byte each), bands,\n"
-             "rows, permutations. With file (and lines, each article's line), errors name file and line.");
+  module.def(
+      "_sketch", &sketch_articles, py::arg("articles"), py::kw_only(), py::arg("file") = py::none(),
+      py::arg("lines") = py::none(), py::arg("threshold") = dedup_defaults.threshold,
+      py::arg("shingle_kind") = "words", py::arg("shingle_size") = dedup_defaults.shingles.size,
+      py::arg("permutations") = dedup_defaults.permutations,
+      "For the Dask driver: what the copy index keeps of each article, as `dedup` computes it. Returns\n"
+      "a dict: ids, published (seconds since the epoch, or None), content (16 bytes each), band_keys\n"
+      "(bands uint32 each), signatures (permutations bytes each), has_words (1 byte each), bands,\n"
+      "rows, permutations. With file (and lines, each article's line), errors name file and line.");
   module.def("_estimate_pairs", &estimate_pairs, py::arg("signatures"), py::arg("first"), py::arg("second"),
              "For the Dask driver: the estimated Jaccard similarity of each pair (first[i], second[i]) of\n"
              "rows of a signature matrix, as the copy index verifies a candidate.");
   module.def("_copy_verdict", &copy_verdict, py::arg("id"), py::arg("duplicate_of"), py::arg("similarity"),
              py::arg("exact"), "For the Dask driver: one line of `dedup` as a dict.");
   const ClusterOptions cluster_defaults;
-  module.def("_cluster_given_stories", &cluster_given_stories, py::arg("articles"), py::arg("stories"),
-             py::kw_only(),
-             py::arg("retire_after_days") = static_cast<double>(cluster_defaults.retire_after_seconds) / 86400.0,
-             py::arg("max_story_days") = static_cast<double>(cluster_defaults.max_story_seconds) / 86400.0,
-             py::arg("storyline_retire_after_days") =
-                 static_cast<double>(cluster_defaults.storyline_retire_after_seconds) / 86400.0,
-             py::arg("storyline_threshold") = py::none(),
-             "For the Dask driver: `cluster` over articles already in stream order, each put into the story\n"
-             "given for it (stories[i], any integer label) instead of the one the model picks; storylines\n"
-             "are chosen by the model. Returns one dict per article, in input order, as `cluster`.");
+  module.def(
+      "_cluster_given_stories", &cluster_given_stories, py::arg("articles"), py::arg("stories"),
+      py::kw_only(),
+      py::arg("retire_after_days") = static_cast<double>(cluster_defaults.retire_after_seconds) / 86400.0,
+      py::arg("max_story_days") = static_cast<double>(cluster_defaults.max_story_seconds) / 86400.0,
+      py::arg("storyline_retire_after_days") =
+          static_cast<double>(cluster_defaults.storyline_retire_after_seconds) / 86400.0,
+      py::arg("storyline_threshold") = py::none(),
+      "For the Dask driver: `cluster` over articles already in stream order, each put into the story\n"
+      "given for it (stories[i], any integer label) instead of the one the model picks; storylines\n"
+      "are chosen by the model. Returns one dict per article, in input order, as `cluster`.");
 }
 
 }  // namespace storyline::python

@@ -14,6 +14,14 @@ std::uint64_t splitmix64(std::uint64_t& state) noexcept {
   return z ^ (z >> 31);
 }
 
+// The clones' resolver runs while the dynamic loader relocates, before ThreadSanitizer's runtime is up, and
+// TSan instruments it all the same: the program would crash before main. TSan builds get the default body.
+#if defined(__SANITIZE_THREAD__)
+#define STORYLINE_CLONES
+#else
+#define STORYLINE_CLONES __attribute__((target_clones("avx2", "default")))
+#endif
+
 // Eight 32-bit lanes: one AVX2 register, or two SSE2 registers in the baseline build.
 using Lanes = std::uint32_t __attribute__((vector_size(32)));
 constexpr std::size_t kLanes = 8;
@@ -23,9 +31,8 @@ constexpr std::size_t kBlock = 4 * kLanes;  // permutations whose minima stay in
 // 32 held in four vector registers (with their multipliers and offsets in eight more) for the whole pass
 // over the shingles. target_clones picks the AVX2 body at run time on CPUs that have it, so the default
 // build needs no -march flag; both bodies compute the same values.
-__attribute__((target_clones("avx2", "default"))) void min_hash_kernel(const std::uint32_t* keys, std::size_t count,
-                                                                       const std::uint32_t* a, const std::uint32_t* b,
-                                                                       std::uint32_t* out, std::size_t permutations) {
+STORYLINE_CLONES void min_hash_kernel(const std::uint32_t* keys, std::size_t count, const std::uint32_t* a,
+                                      const std::uint32_t* b, std::uint32_t* out, std::size_t permutations) {
   std::size_t first = 0;
   for (; first + kBlock <= permutations; first += kBlock) {
     // Vector values are never passed to or returned from functions here: that would tie the baseline
@@ -61,9 +68,8 @@ __attribute__((target_clones("avx2", "default"))) void min_hash_kernel(const std
 }
 
 // Counted in fixed blocks so the compiler vectorises the comparison (AVX2 where the CPU has it).
-__attribute__((target_clones("avx2", "default"))) std::size_t count_equal(const std::uint8_t* __restrict a,
-                                                                         const std::uint8_t* __restrict b,
-                                                                         std::size_t n) {
+STORYLINE_CLONES std::size_t count_equal(const std::uint8_t* __restrict a, const std::uint8_t* __restrict b,
+                                         std::size_t n) {
   constexpr std::size_t kChunk = 32;
   std::size_t equal = 0;
   std::size_t i = 0;

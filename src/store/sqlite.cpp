@@ -16,6 +16,14 @@ Error sqlite_error(sqlite3* db, std::string_view doing, const std::string& path)
     reason += " (expected a storyline store)";
     return Error{ErrorCode::kUnsupportedFormat, std::move(reason), path};
   }
+  // A failed write is most often a full disk (SQLITE_FULL) or a file size limit (EFBIG, which SQLite
+  // reports as an I/O error). Either way the transaction was rolled back and earlier ones are intact.
+  const int primary = db != nullptr ? sqlite3_errcode(db) & 0xff : SQLITE_OK;  // without the extended part
+  if (primary == SQLITE_FULL || primary == SQLITE_IOERR) {
+    reason +=
+        " (the disk may be full, or a file size limit reached; what was committed before is kept: free some "
+        "space, then run the same command again to go on)";
+  }
   return Error{ErrorCode::kIoError, std::move(reason), path};
 }
 

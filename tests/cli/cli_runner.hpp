@@ -1,16 +1,16 @@
 // Runs the real storyline binary the way a user would, for end-to-end tests of the CLI.
 #pragma once
 
+#include <sys/wait.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace storyline::testing {
 

@@ -76,3 +76,13 @@ def test_extra_fields_are_kept_not_rejected(index):
     index.add([article("x", CHESS, section="sport", tags=["chess", "oslo"], rank=3, nested={"a": None})])
     assert index.article("x")["extra"] == {"section": "sport", "tags": ["chess", "oslo"], "rank": 3,
                                            "nested": {"a": None}}
+
+
+def test_an_article_over_one_mib_is_refused_with_advice_for_python():
+    big = article("big", "word " * (1 << 18))  # 1.25 MiB of text
+    with pytest.raises(storyline.Error) as raised:
+        storyline.analyze(big)
+    assert raised.value.code == "too large"
+    assert "over the limit of 1048576 bytes" in raised.value.reason
+    assert "split longer ones" in raised.value.reason
+    assert "--max-article-bytes" not in str(raised.value)  # a flag the module does not have
