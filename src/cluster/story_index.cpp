@@ -237,9 +237,26 @@ void StoryIndex::retire_before(std::int64_t cutoff) {
 }
 
 void StoryIndex::retire(std::uint32_t story) {
-  m_slots[story - m_first_story] = Slot{};
   --m_active;
+  if (story < m_first_story) {
+    m_stragglers.erase(story);
+    return;
+  }
+  m_slots[story - m_first_story] = Slot{};
   while (!m_slots.empty() && !m_slots.front().story) {
+    m_slots.pop_front();
+    ++m_first_story;
+  }
+  compact();
+}
+
+void StoryIndex::compact() {
+  // Empty slots may outnumber the live ones in the deque by a fixed margin; past it, the front moves
+  // out, each live story there to m_stragglers (once: they never come back).
+  constexpr std::size_t kSlack = 1024;
+  const auto live_in_deque = [&] { return m_active - m_stragglers.size(); };
+  while (m_slots.size() > 2 * live_in_deque() + kSlack) {
+    if (m_slots.front().story) m_stragglers.emplace(m_first_story, std::move(m_slots.front()));
     m_slots.pop_front();
     ++m_first_story;
   }

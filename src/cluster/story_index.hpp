@@ -92,6 +92,8 @@ class StoryIndex {
   [[nodiscard]] std::uint32_t group(std::uint32_t story) const;
   [[nodiscard]] std::size_t opened() const noexcept { return m_next_story; }
   [[nodiscard]] std::size_t active() const noexcept { return m_active; }
+  // Slots held for live stories and the retired ones among them: what the index costs beyond the stories.
+  [[nodiscard]] std::size_t slots() const noexcept { return m_slots.size() + m_stragglers.size(); }
 
  private:
   using Postings = std::unordered_map<std::uint32_t, std::vector<std::uint32_t>>;
@@ -110,8 +112,12 @@ class StoryIndex {
   // The slot of the live story numbered `story`, or nullptr when it has retired (or not opened yet).
   template <typename Self>
   [[nodiscard]] static auto* live_slot(Self& self, std::uint32_t story) noexcept {
-    const std::uint32_t index = story - self.m_first_story;  // wraps past the end for a story before the first
-    const bool live = story >= self.m_first_story && index < self.m_slots.size() && self.m_slots[index].story;
+    if (story < self.m_first_story) {
+      const auto straggler = self.m_stragglers.find(story);
+      return straggler == self.m_stragglers.end() ? nullptr : &straggler->second;
+    }
+    const std::uint32_t index = story - self.m_first_story;
+    const bool live = index < self.m_slots.size() && self.m_slots[index].story;
     return live ? &self.m_slots[index] : nullptr;
   }
   // The same, for a story that must be live: throws std::out_of_range when it is not.
@@ -122,15 +128,18 @@ class StoryIndex {
     return *slot;
   }
   void retire(std::uint32_t story);
+  void compact();
   void sweep();
   void cap(Story& story) const;
 
   std::size_t m_max_terms = 0;
-  // Stories by number, from the oldest live one on: numbers are dense and stories retire roughly in the
-  // order they open, so a lookup is an index rather than a hash; a retired story leaves an empty slot
-  // until every older one has retired too.
+  // Stories by number: numbers are dense and stories retire roughly in the order they open, so a lookup
+  // is an index rather than a hash. A retired story leaves an empty slot until every older one has retired
+  // too; so that one long-lived story cannot keep the empty slots of everything opened after it, compact()
+  // moves the oldest live stories out to m_stragglers once most slots are empty.
   std::deque<Slot> m_slots;
   std::uint32_t m_first_story = 0;  // the number of m_slots.front()
+  std::unordered_map<std::uint32_t, Slot> m_stragglers;  // live stories numbered below m_first_story
   std::size_t m_active = 0;         // live stories
   Postings m_term_postings;
   Postings m_entity_postings;
