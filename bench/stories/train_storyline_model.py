@@ -27,7 +27,7 @@ from train_story_model import CLI, fit, read_rows, write_model  # noqa: E402
 # -0.9 in log-odds after a year.
 FIXED = {"hours_apart": -0.1, "time_known": 0.0, "title_cosine": 0.0, "story_size": 0.0, "person_overlap": 0.0,
          "place_overlap": 0.0, "org_overlap": 0.0, "shared_entities": 0.0}
-THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
+THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
 
 
 def cluster(model, articles, out, threshold):
