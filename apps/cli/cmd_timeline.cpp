@@ -1,6 +1,7 @@
 // storyline timeline: clusters the stream (or reads a store's clustering, --db), then lays out each
 // storyline as its stories in date order, for people (the default) or as one JSON line per storyline
 // (--json).
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -56,6 +57,16 @@ std::string timeline_text(const Timeline& timeline, std::size_t stories_total) {
     }
     if (*separator != '\0') out << '\n';
   }
+  // A line, not a list: the JSON has them all.
+  constexpr std::size_t kKeyDatesShown = 8;
+  if (!timeline.key_dates.empty()) {
+    out << "  key dates:";
+    for (std::size_t i = 0; i < std::min(kKeyDatesShown, timeline.key_dates.size()); ++i) {
+      out << (i == 0 ? " " : ", ") << format_iso8601_date(timeline.key_dates[i].day) << " ("
+          << timeline.key_dates[i].articles << ")";
+    }
+    out << '\n';
+  }
   for (const TimelineStory& story : timeline.stories) {
     std::string when = day_text(story.date);
     if (story.first_day != story.last_day)
@@ -87,7 +98,7 @@ Result<Written> write_timelines(const TimelineFlags& flags, std::vector<Timeline
       continue;
     }
     const std::size_t stories_total = timeline.stories.size();
-    keep_largest_stories(timeline, flags.top);
+    keep_top(timeline, flags.top);
     const std::string text =
         flags.json ? json::dump(json::timeline_json(timeline, stories_total)) : timeline_text(timeline, stories_total);
     if (auto status = output.write_line(text); !status) return status.error();

@@ -171,7 +171,7 @@ py::object Index::timeline(std::uint32_t storyline, std::size_t top) {
     auto timeline = unwrap(storyline_timeline(*m_store, storyline));
     if (!timeline) return std::nullopt;
     const std::size_t total = timeline->stories.size();
-    keep_largest_stories(*timeline, top);
+    keep_top(*timeline, top);
     return json::timeline_json(*timeline, total);
   });
   if (!out) throw py::key_error("no storyline " + std::to_string(storyline));

@@ -406,7 +406,7 @@ ApiResponse Api::storyline(std::string_view id, const QueryParams& query) {
     m_impl->timelines.keep(*timeline);
   }
   const std::size_t stories_total = timeline->stories.size();
-  keep_largest_stories(*timeline, *top);
+  keep_top(*timeline, *top);
   return json_response(timeline_json(*timeline, stories_total));
 }
 

@@ -7,7 +7,8 @@ gold timelines (timelines/<Topic>_<source>.jsonl, one timeline per line: a list 
 the storyline's N largest stories (N = the timeline's number of dates) give the predicted dates, and
 date F1 counts same-day matches between the two date sets. One line per topic: the mapped storyline,
 how much of the topic it holds and how much of it is the topic, and precision, recall and F1 averaged
-over the topic's timelines.
+over the topic's timelines; then the same F1 for the storyline's first N key dates (the days most of its
+articles were published on or name), which date events a day at a time where a story can span a week.
 
     bench/stories/timeline_eval.py [ARTICLES_DIR]
         ARTICLES_DIR defaults to $STORYLINE_DATA_DIR/timeline17 ($STORYLINE_DATA_DIR: ../shared/data);
@@ -73,9 +74,9 @@ def main():
         for timeline in read_jsonl(os.path.join(timeline_dir, name)):
             timelines[topic].append({date for date, _ in timeline})
 
-    print("%-16s %9s %8s %9s %10s %9s %6s %6s %6s" %
-          ("topic", "storyline", "articles", "holds", "is topic", "timelines", "P", "R", "F1"))
-    f1s = []
+    print("%-16s %9s %8s %9s %10s %9s %6s %6s %6s %12s" %
+          ("topic", "storyline", "articles", "holds", "is topic", "timelines", "P", "R", "F1", "key-dates F1"))
+    f1s, key_f1s = [], []
     for topic in sorted(timelines):
         ids = topics.get(topic, [])
         votes = collections.Counter(storyline_of[i] for i in ids if i in storyline_of)
@@ -84,18 +85,23 @@ def main():
             continue
         number, held = min(votes.items(), key=lambda item: (-item[1], item[0]))
         storyline = by_number[number]
-        scores = []
+        scores, key_scores = [], []
         for gold in timelines[topic]:
             predicted = {s["date"] for s in largest_stories(storyline["stories"], len(gold)) if s["date"]}
             scores.append(date_scores(predicted, gold))
+            key_dates = {k["date"] for k in storyline["key_dates"][: len(gold)]}
+            key_scores.append(date_scores(key_dates, gold)[2])
         p, r, f1 = (sum(column) / len(scores) for column in zip(*scores))
+        key_f1 = sum(key_scores) / len(key_scores)
         f1s.append(f1)
-        print("%-16s %9d %8d %8.1f%% %9.1f%% %9d %6.3f %6.3f %6.3f%s" %
+        key_f1s.append(key_f1)
+        print("%-16s %9d %8d %8.1f%% %9.1f%% %9d %6.3f %6.3f %6.3f %12.3f%s" %
               (topic, number, len(ids), 100.0 * held / len(ids), 100.0 * held / storyline["articles"],
-               len(scores), p, r, f1, "" if f1 >= BAR else "  (below %.2f)" % BAR))
+               len(scores), p, r, f1, key_f1, "" if key_f1 >= BAR else "  (below %.2f)" % BAR))
     if f1s:
-        print("%-16s %76.3f  (%d of %d topics at or above %.2f)" %
-              ("mean", sum(f1s) / len(f1s), sum(f >= BAR for f in f1s), len(f1s), BAR))
+        print("%-16s %76.3f %12.3f  (key dates: %d of %d topics at or above %.2f)" %
+              ("mean", sum(f1s) / len(f1s), sum(key_f1s) / len(key_f1s), sum(f >= BAR for f in key_f1s),
+               len(key_f1s), BAR))
 
 
 if __name__ == "__main__":

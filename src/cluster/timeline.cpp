@@ -180,10 +180,17 @@ struct EntityTally {
   std::uint64_t first_seen = 0;
 };
 
+// The articles pointing at one day of a storyline, and which stories they belong to.
+struct DayTally {
+  std::uint32_t articles = 0;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> stories;  // (story, articles), in order of appearance
+};
+
 struct StorylineState {
   std::size_t articles = 0;
   std::vector<std::uint32_t> stories;                     // in the order they opened
   std::unordered_map<std::string, EntityTally> entities;  // by entity key
+  std::map<Day, DayTally> days;                           // the days its articles point at
 };
 
 std::size_t kind_index(EntityKind kind) {
@@ -339,6 +346,29 @@ struct TimelineBuilder::Impl {
     }
   }
 
+  // Each distinct day the article points at, its own publication day and the days it names, counts once.
+  // Months and years named are too coarse to date an event.
+  static void add_days(StorylineState& storyline, std::uint32_t story, const Analysis& analysis) {
+    std::vector<Day> days;
+    if (analysis.published) days.push_back(*analysis.published);
+    for (const DateMention& mention : analysis.dates) {
+      if (mention.precision == DatePrecision::kDay) days.push_back(mention.date);
+    }
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    for (const Day day : days) {
+      DayTally& tally = storyline.days[day];
+      ++tally.articles;
+      const auto it = std::find_if(tally.stories.begin(), tally.stories.end(),
+                                   [&](const auto& entry) { return entry.first == story; });
+      if (it == tally.stories.end()) {
+        tally.stories.emplace_back(story, 1);
+      } else {
+        ++it->second;
+      }
+    }
+  }
+
   void add_candidates(StoryState& story, const Article& article, const Analysis& analysis) {
     text.clear();
     if (detail::is_ascii(article.text)) {
@@ -401,6 +431,7 @@ struct TimelineBuilder::Impl {
     }
     ++storyline.articles;
     add_entities(storyline, analysis);
+    add_days(storyline, assignment.story, analysis);
 
     ++story.articles;
     story.ids.push_back(article.id);
@@ -464,6 +495,15 @@ struct TimelineBuilder::Impl {
         out.first_day = story.first_day;
       if (story.last_day && (!out.last_day || *story.last_day > *out.last_day)) out.last_day = story.last_day;
     }
+    for (const auto& [day, tally] : storyline.days) {
+      const auto most =
+          std::min_element(tally.stories.begin(), tally.stories.end(), [](const auto& a, const auto& b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+          });
+      out.key_dates.push_back({day, tally.articles, most->first});
+    }
+    std::stable_sort(out.key_dates.begin(), out.key_dates.end(),  // stable: among equals, the earlier day
+                     [](const KeyDate& a, const KeyDate& b) { return a.articles > b.articles; });
     // An entity named once in a storyline of many articles is an aside, not what defines it.
     const std::uint32_t least = storyline.articles > 1 ? 2 : 1;
     for (std::size_t kind = 0; kind < kDefiningKinds.size(); ++kind) {
@@ -499,7 +539,7 @@ Result<TimelineBuilder> TimelineBuilder::create(TimelineOptions options) {
   }
   AnalyzeOptions analyze_options;
   analyze_options.top_terms = kArticleTerms;
-  analyze_options.find_dates = false;
+  analyze_options.find_dates = true;  // for the key dates
   auto analyzer = Analyzer::create(analyze_options);
   if (!analyzer) return analyzer.error();
   auto tokenizer = Tokenizer::create();
@@ -522,8 +562,10 @@ std::vector<Timeline> TimelineBuilder::timelines() const {
   return out;
 }
 
-void keep_largest_stories(Timeline& timeline, std::size_t count) {
-  if (count == 0 || timeline.stories.size() <= count) return;
+void keep_top(Timeline& timeline, std::size_t count) {
+  if (count == 0) return;
+  if (timeline.key_dates.size() > count) timeline.key_dates.resize(count);
+  if (timeline.stories.size() <= count) return;
   std::vector<TimelineStory> stories = std::move(timeline.stories);
   std::stable_sort(stories.begin(), stories.end(), [](const TimelineStory& a, const TimelineStory& b) {
     return a.articles > b.articles;  // stable: among equals, date order (the earlier) and story number

@@ -97,6 +97,12 @@ Json timeline_json(const Timeline& timeline, std::size_t stories_total) {
                        {"ids", story.article_ids}});
   }
   out["stories"] = std::move(stories);
+  Json key_dates = Json::array();
+  for (const KeyDate& key_date : timeline.key_dates) {
+    key_dates.push_back(
+        {{"date", format_iso8601_date(key_date.day)}, {"articles", key_date.articles}, {"story", key_date.story}});
+  }
+  out["key_dates"] = std::move(key_dates);
   return out;
 }
 

@@ -63,10 +63,13 @@ def test_stories_storylines_and_timeline(index, articles):
                                    "first_article", "title"]
     harbour = next(r for r in results if r["id"] == "harbour-1")["storyline"]
     timeline = index.timeline(harbour)
-    assert list(timeline) == ["storyline", "articles", "stories_total", "first", "last", "entities", "stories"]
+    assert list(timeline) == ["storyline", "articles", "stories_total", "first", "last", "entities", "stories",
+                             "key_dates"]
     assert timeline["storyline"] == harbour and timeline["first"] == "2021-03-01"
     assert "harbour-1" in [i for story in timeline["stories"] for i in story["ids"]]
     assert len(index.timeline(harbour, top=1)["stories"]) == 1
+    assert timeline["key_dates"][0] == {"date": "2021-03-01", "articles": 2, "story": timeline["stories"][0]["story"]}
+    assert len(index.timeline(harbour, top=1)["key_dates"]) == 1
     with pytest.raises(KeyError):
         index.timeline(999)
 

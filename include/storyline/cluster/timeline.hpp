@@ -1,7 +1,7 @@
 // Timelines: each storyline laid out as its stories in date order. Fed the articles of a stream with the
 // story and storyline StoryClusterer gave them, TimelineBuilder dates each story, labels it with its most
-// representative title, picks one key sentence (extractive), and names the people, places and
-// organisations that define each storyline.
+// representative title, picks one key sentence (extractive), names the people, places and organisations
+// that define each storyline, and ranks its key dates (the days most of its articles report or name).
 #pragma once
 
 #include <cstddef>
@@ -52,6 +52,15 @@ struct TimelineStory {
   std::vector<std::string> article_ids;  // in stream order
 };
 
+// A day the storyline's articles point at: published that day, or naming it as a day ("on Tuesday",
+// "March 3, 2011"). The days most articles point at are the storyline's key dates: a story of a week
+// holds several, and an event reported the day after still counts on its own day.
+struct KeyDate {
+  Day day;
+  std::size_t articles = 0;  // articles of the storyline published on the day or naming it
+  std::uint32_t story = 0;   // the story most of those articles belong to (ties: the lower number)
+};
+
 struct DefiningEntity {
   std::string name;  // the fullest form seen
   EntityKind kind = EntityKind::kOther;
@@ -67,6 +76,7 @@ struct Timeline {
   // organisations, at most TimelineOptions::entities_per_kind of each.
   std::vector<DefiningEntity> entities;
   std::vector<TimelineStory> stories;  // by date (undated last), then by story number
+  std::vector<KeyDate> key_dates;      // most articles first (ties: the earlier day)
 };
 
 // Not thread-safe: one builder per stream. Deterministic: the same articles and assignments in the same
@@ -102,7 +112,7 @@ class TimelineBuilder {
 };
 
 // Keeps the `count` largest stories of `timeline` (by articles; ties: the earlier date, then the lower
-// story number), still in date order. 0 keeps all. Thread-safe.
-void keep_largest_stories(Timeline& timeline, std::size_t count);
+// story number), still in date order, and its first `count` key dates. 0 keeps all. Thread-safe.
+void keep_top(Timeline& timeline, std::size_t count);
 
 }  // namespace storyline

@@ -1,5 +1,5 @@
 // TimelineBuilder on articles written for these tests: story dates and ranges, labels, key sentences,
-// defining entities, and the order of storylines and stories.
+// defining entities, key dates, and the order of storylines and stories.
 #include "storyline/cluster/timeline.hpp"
 
 #include <gtest/gtest.h>
@@ -202,7 +202,7 @@ TEST(TimelineBuilder, StorylinesLargestFirstAndStoriesInDateOrder) {
   EXPECT_EQ(order, (std::vector<std::uint32_t>{1, 3, 2}));
 }
 
-TEST(TimelineBuilder, KeepLargestStoriesKeepsDateOrder) {
+TEST(TimelineBuilder, KeepTopKeepsTheLargestStoriesInDateOrder) {
   TimelineBuilder timeline = builder();
   add(timeline, article("a0", "2021-05-01", "", kFerry), in(0, 0));
   add(timeline, article("b0", "2021-05-10", "", kFerry), in(1, 0));
@@ -211,11 +211,51 @@ TEST(TimelineBuilder, KeepLargestStoriesKeepsDateOrder) {
   add(timeline, article("c1", "2021-05-20", "", kFerry), in(2, 0));
   add(timeline, article("c2", "2021-05-21", "", kFerry), in(2, 0));
   Timeline largest = timeline.timelines()[0];
-  keep_largest_stories(largest, 2);
+  keep_top(largest, 2);
   ASSERT_EQ(largest.stories.size(), 2u);
   EXPECT_EQ(largest.stories[0].story, 1u);
   EXPECT_EQ(largest.stories[1].story, 2u);
   EXPECT_EQ(largest.articles, 6u);  // the storyline's count is not the stories kept
+}
+
+// The ferry stopped on Monday 3 May; the reports came over the following days and said when. The day
+// they point at comes first, though only one article was published on it.
+TEST(TimelineBuilder, KeyDatesAreTheDaysMostArticlesArePublishedOnOrName) {
+  TimelineBuilder timeline = builder();
+  add(timeline, article("a", "2021-05-03T21:00:00Z", "Ferry stops", "The harbour ferry stopped in the channel."),
+      in(0, 0));
+  add(timeline,
+      article("b", "2021-05-04T08:00:00Z", "Ferry towed",
+              "The ferry that stopped on Monday was towed back to Tavira. Repairs start on May 10, 2021."),
+      in(0, 0));
+  add(timeline,
+      article("c", "2021-05-05T08:00:00Z", "Ferry inquiry", "An inquiry opened into Monday's ferry breakdown."),
+      in(0, 0));
+  add(timeline,
+      article("d", "2021-05-11T08:00:00Z", "Ferry repairs",
+              "Repairs on the ferry began yesterday, a week after it stopped on May 3."),
+      in(1, 0));
+  const auto timelines = timeline.timelines();
+  ASSERT_EQ(timelines.size(), 1U);
+  const std::vector<KeyDate>& key_dates = timelines[0].key_dates;
+  ASSERT_GE(key_dates.size(), 3U);
+  EXPECT_EQ(format_iso8601_date(key_dates[0].day), "2021-05-03");  // published by a, named by b, c and d
+  EXPECT_EQ(key_dates[0].articles, 4U);
+  EXPECT_EQ(key_dates[0].story, 0U);  // three of the four are story 0's
+  EXPECT_EQ(format_iso8601_date(key_dates[1].day), "2021-05-10");  // named by b, and by d as "yesterday"
+  EXPECT_EQ(key_dates[1].articles, 2U);
+  EXPECT_EQ(key_dates[1].story, 0U);  // one article each: the lower story number
+  for (std::size_t i = 2; i < key_dates.size(); ++i) {
+    EXPECT_EQ(key_dates[i].articles, 1U);
+    if (i > 2) {
+      EXPECT_LT(key_dates[i - 1].day, key_dates[i].day) << "equal counts go in date order";
+    }
+  }
+
+  Timeline top = timelines[0];
+  keep_top(top, 1);
+  ASSERT_EQ(top.key_dates.size(), 1U);
+  EXPECT_EQ(format_iso8601_date(top.key_dates[0].day), "2021-05-03");
 }
 
 TEST(TimelineBuilder, SourcesAreDistinctAndCopiesCount) {
