@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <exception>
+#include <thread>
 #include <utility>
 
 #include "web.hpp"
@@ -43,6 +44,7 @@ struct Server::Impl {
   httplib::Server http;
   int port = 0;
   std::atomic<bool> stopping{false};
+  std::atomic<bool> in_run{false};  // run() is between its start and the end of listening
 
   explicit Impl(ServerOptions o) : options(std::move(o)) {}
 
@@ -164,7 +166,11 @@ int Server::port() const noexcept { return m_impl->port; }
 const Api& Server::api() const noexcept { return *m_impl->api; }
 
 Status Server::run() {
-  const bool listened = m_impl->http.listen_after_bind();
+  // cpp-httplib's stop() does nothing until listening has begun, so a stop() that came first would be
+  // lost and the server would listen for good. stop() is set first and waits (below) for listening.
+  m_impl->in_run = true;
+  const bool listened = !m_impl->stopping && m_impl->http.listen_after_bind();
+  m_impl->in_run = false;
   // Every POST committed itself; what is left is to mark the ingest run finished.
   auto closed = m_impl->api->close();
   if (!listened && !m_impl->stopping) {
@@ -176,6 +182,9 @@ Status Server::run() {
 
 void Server::stop() {
   m_impl->stopping = true;
+  // A run() that saw `stopping` false is about to listen, or listens: stop it once it does (a listen that
+  // fails at once ends the wait too). A run() still to come will see `stopping` and not listen.
+  while (m_impl->in_run && !m_impl->http.is_running()) std::this_thread::yield();
   m_impl->http.stop();
 }
 

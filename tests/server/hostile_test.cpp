@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -228,6 +229,37 @@ TEST_F(HostileTest, ConcurrentWritersStoreEveryArticleExactlyOnce) {
   for (auto& writer : writers) writer.join();
   for (int w = 0; w < kWriters; ++w) EXPECT_EQ(failures[static_cast<std::size_t>(w)], 0) << "writer " << w;
   EXPECT_EQ(stored_articles(), kWriters * kPerWriter);
+}
+
+// A stop() that comes before run() has begun listening, as a SIGTERM at start-up or a test that ends at
+// once can send it, must not be lost: run() returns instead of listening for good.
+TEST(ServerLifecycle, AStopBeforeRunIsNotLost) {
+  const storyline::testing::TempDir dir;
+  ServerOptions options;
+  options.api.db = (dir.path() / "store.db").string();
+  options.port = 0;
+  auto server = Server::open(std::move(options));
+  ASSERT_TRUE(server.has_value()) << server.error().message();
+  (*server)->stop();
+  auto finished = std::async(std::launch::async, [&] { return (*server)->run(); });
+  ASSERT_EQ(finished.wait_for(10s), std::future_status::ready) << "run() kept listening after stop()";
+  EXPECT_TRUE(finished.get());
+}
+
+// The same, racing: stop() at once after run() starts on another thread, many times over.
+TEST(ServerLifecycle, AStopRacingRunIsNotLost) {
+  const storyline::testing::TempDir dir;
+  for (int i = 0; i < 20; ++i) {
+    ServerOptions options;
+    options.api.db = (dir.path() / "store.db").string();
+    options.port = 0;
+    auto server = Server::open(std::move(options));
+    ASSERT_TRUE(server.has_value()) << server.error().message();
+    auto finished = std::async(std::launch::async, [&] { return (*server)->run(); });
+    (*server)->stop();
+    ASSERT_EQ(finished.wait_for(10s), std::future_status::ready) << "round " << i << ": stop() was lost";
+    EXPECT_TRUE(finished.get());
+  }
 }
 
 }  // namespace
