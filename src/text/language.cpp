@@ -21,8 +21,10 @@ LanguageGuess detect_language(std::string_view text) noexcept {
   // A lead paragraph decides the language of almost every article, and cld2's time grows with what it
   // reads (it was a quarter of clustering), so it first reads a short lead and reads on, up to a cap
   // that keeps very long articles flat, only when it is not sure of the lead.
-  // tests/unit/text/language_test.cpp checks both stages.
-  constexpr std::size_t kLeadBytes = 1024;
+  // tests/unit/text/language_test.cpp checks both stages. A 512-byte lead (about 80 words) costs half of
+  // a 1 KiB one, which saves a sixth of the cluster command's time, and decides the same language for all
+  // but 3 of the 21,803 gold-set articles (a dateline-led and two garbled ones, wrong either way or not).
+  constexpr std::size_t kLeadBytes = 512;
   constexpr std::size_t kMaxBytes = 16 * 1024;
   bool reliable = false;
   CLD2::Language language = CLD2::UNKNOWN_LANGUAGE;
