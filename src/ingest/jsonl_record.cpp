@@ -217,6 +217,13 @@ Error line_too_long(std::size_t size, std::size_t max_line_bytes) {
                                                 std::to_string(max_line_bytes) + " bytes (raise it with --max-line-bytes)");
 }
 
+Error article_too_large(std::size_t size, std::size_t max_article_bytes) {
+  return record_error(ErrorCode::kTooLarge, "article of " + std::to_string(size) +
+                                                " bytes (title + text) is over the limit of " +
+                                                std::to_string(max_article_bytes) +
+                                                " bytes (raise it with --max-article-bytes)");
+}
+
 bool is_blank(std::string_view line) noexcept {
   return std::all_of(line.begin(), line.end(),
                      [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; });
@@ -386,10 +393,7 @@ Result<Article> JsonlRecordParser::Impl::parse(std::string_view line) {
     return record_error(ErrorCode::kMissingField, "field 'text' is empty");
   }
   if (const std::size_t size = article.title.size() + article.text.size(); size > max_article_bytes) {
-    return record_error(ErrorCode::kTooLarge, "article of " + std::to_string(size) +
-                                                  " bytes (title + text) is over the limit of " +
-                                                  std::to_string(max_article_bytes) +
-                                                  " bytes (raise it with --max-article-bytes)");
+    return article_too_large(size, max_article_bytes);
   }
   // An empty `published` is how many exporters say "unknown"; it is treated like an absent one.
   if (!article.published.empty()) {

@@ -24,6 +24,8 @@ namespace storyline::detail {
 
 // The kTooLarge error of a record of `size` bytes over the line limit `max_line_bytes`.
 [[nodiscard]] Error line_too_long(std::size_t size, std::size_t max_line_bytes);
+// The kTooLarge error of an article whose title and text together are `size` bytes, over `max_article_bytes`.
+[[nodiscard]] Error article_too_large(std::size_t size, std::size_t max_article_bytes);
 
 class JsonlRecordParser {
  public:

@@ -171,10 +171,9 @@ class Reader {
       return skip(std::move(article).error());
     }
     if (const std::size_t size = article->title.size() + article->text.size(); size > m_options.max_article_bytes) {
-      return skip(Error{ErrorCode::kTooLarge,
-                        "article of " + std::to_string(size) + " bytes (title + text) is over the limit of " +
-                            std::to_string(m_options.max_article_bytes) + " bytes (raise it with --max-article-bytes)",
-                        display_name, 0});
+      Error error = detail::article_too_large(size, m_options.max_article_bytes);
+      error.file = display_name;
+      return skip(std::move(error));
     }
     return deliver(std::move(*article));
   }
