@@ -11,6 +11,10 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(cpp_httplib REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
 find_package(absl REQUIRED)  # flat_hash_map: the story index's centroids (Abseil's Swiss tables)
 find_package(SQLite3 3.24 REQUIRED)  # the store; 3.24 for UPSERT (CMake's own FindSQLite3, SQLite::SQLite3)
+# The executable's allocator (see apps/cli). Sanitizers bring their own malloc, which must stay in charge.
+if(STORYLINE_MIMALLOC AND NOT STORYLINE_SANITIZE)
+  find_package(mimalloc 2.0 REQUIRED)
+endif()
 
 # libstemmer, cld2 and xxhash ship neither CMake configs nor pkg-config files; wrap them in imported targets.
 function(storyline_import_plain_library target header library)

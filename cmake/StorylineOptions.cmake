@@ -7,4 +7,5 @@ set(STORYLINE_SANITIZE "" CACHE STRING
 option(STORYLINE_BUILD_PYTHON "Build the Python module (apps/python; pybind11-dev, python3-dev)" ON)
 set(STORYLINE_PYTHON "/usr/bin/python3" CACHE FILEPATH
     "The Python interpreter the module is built for and tested with (Debian's: it has pybind11 and pytest)")
+option(STORYLINE_MIMALLOC "Link the storyline executable with mimalloc (off by itself under sanitizers)" ON)
 option(STORYLINE_BUILD_FUZZERS "Build the libFuzzer targets under fuzz/ (clang only; scripts/fuzz runs them)" OFF)
