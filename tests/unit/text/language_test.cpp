@@ -36,7 +36,7 @@ constexpr std::string_view kEnglish =
     "The Secretary of State said on Friday that talks with the North would resume before the end of the "
     "year, and the government hopes for another meeting in the spring. ";
 
-// A clear lead decides: what follows the first kilobyte is not read.
+// A clear lead decides: what follows it is not read.
 TEST(DetectLanguage, AClearLeadDecides) {
   EXPECT_EQ(detect_language(repeat(kEnglish, 1200) + repeat(kGerman, 3000)).code, "en");
 }
