@@ -69,25 +69,17 @@ std::vector<WeightedTerm> detail::weigh_counted_terms(std::span<const CountedTer
         (1.0 + std::log(static_cast<double>(term.count))) * smoothed_idf(documents, term.frequency);
     candidates.push_back({weight, &term});
   }
-  // Stems are unique, so this order is total. The norm is summed in fixed point, each square scaled by
-  // 2^64 and rounded down: the integer sum is exact, so it, and every weight, comes out the same to the
-  // last bit whatever order the terms come in, and only the `limit` kept need ranking, not all of them
-  // (a full sort was 2% of the cluster command's time).
+  // Stems are unique, so this order is total: the ranking, and the norm summed in ranked order, do not
+  // depend on the order the terms come in, so every way of counting a document's terms gives the same
+  // weights to the last bit.
   const auto heavier = [](const Candidate& a, const Candidate& b) {
     return a.weight != b.weight ? a.weight > b.weight : a.term->term < b.term->term;
   };
-  // A weight stays below 2^9 (log counts and IDFs of any stream a machine holds), its square below 2^18:
-  // room for 2^46 terms.
-  __extension__ using Fixed = unsigned __int128;
-  Fixed sum = 0;
-  for (const Candidate& candidate : candidates) sum += static_cast<Fixed>(std::ldexp(candidate.weight * candidate.weight, 64));
-  const double norm = std::sqrt(std::ldexp(static_cast<double>(sum), -64));
+  std::sort(candidates.begin(), candidates.end(), heavier);
+  double norm = 0.0;
+  for (const Candidate& candidate : candidates) norm += candidate.weight * candidate.weight;
+  norm = std::sqrt(norm);
   const std::size_t keep = (limit == 0 || limit > candidates.size()) ? candidates.size() : limit;
-  if (keep == candidates.size()) {
-    std::sort(candidates.begin(), candidates.end(), heavier);
-  } else {
-    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep), candidates.end(), heavier);
-  }
   std::vector<WeightedTerm> weighted;
   weighted.reserve(keep);
   for (std::size_t i = 0; i < keep; ++i) {
