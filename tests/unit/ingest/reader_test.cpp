@@ -707,6 +707,11 @@ TEST(JsonNesting, CountsBracketsOutsideStringsOnly) {
   EXPECT_FALSE(json_nesting_exceeds(R"({"a":"[[[[[[\"[[[["})", 1));  // brackets and an escaped quote in a string
   EXPECT_TRUE(json_nesting_exceeds(std::string(200'000, '['), kMaxJsonDepth));
   EXPECT_FALSE(json_nesting_exceeds(std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']'), kMaxJsonDepth));
+  // More brackets than the limit, but side by side: shallow.
+  std::string siblings = "{\"tags\":[";
+  for (std::size_t i = 0; i < 3 * kMaxJsonDepth; ++i) siblings += "[1],";
+  siblings += "[]]}";
+  EXPECT_FALSE(json_nesting_exceeds(siblings, 3));
 }
 
 TEST(ParseArticle, RejectsDeepNestingAndOverLimitArticles) {
