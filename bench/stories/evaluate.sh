@@ -9,16 +9,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
-DATA_DIR=${STORYLINE_DATA_DIR:-../shared/data}
-CLI=${STORYLINE_CLI:-build/release/bin/storyline}
-WORK=${STORYLINE_BENCH_DIR:-$HOME/.cache/storyline-bench}/stories
-PYTHON=/usr/bin/python3
+source bench/stories/common.sh
+WORK=$BENCH_DIR/stories
 mkdir -p "$WORK"
-
-if [ ! -x "$CLI" ]; then
-  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTORYLINE_BUILD_TESTS=OFF >/dev/null
-  cmake --build build/release --target storyline_cli
-fi
 
 printf '%-28s %8s %8s %8s %7s %7s %7s %7s %7s %11s\n' set articles gold pred B3-P B3-R B3-F1 NMI ARI articles/s
 row() {

@@ -8,14 +8,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
-BENCH_DIR=${STORYLINE_BENCH_DIR:-$HOME/.cache/storyline-bench}
-CLI=${STORYLINE_CLI:-build/release/bin/storyline}
-PYTHON=/usr/bin/python3
-
-if [ ! -x "$CLI" ]; then
-  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTORYLINE_BUILD_TESTS=OFF >/dev/null
-  cmake --build build/release --target storyline_cli
-fi
+source bench/stories/common.sh
 
 run() {
   local source=$1 dated=$2 per_day=$3

@@ -7,13 +7,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 DATA_DIR=${STORYLINE_DATA_DIR:-../shared/data}
-CLI=${STORYLINE_CLI:-build/release/bin/storyline}
 if [ ! -f "$DATA_DIR/timeline17/gold.jsonl" ]; then
   echo "skipping: no timeline17 in $DATA_DIR" >&2
   exit 0
 fi
-if [ ! -x "$CLI" ]; then
-  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTORYLINE_BUILD_TESTS=OFF >/dev/null
-  cmake --build build/release --target storyline_cli
-fi
-STORYLINE_CLI=$CLI /usr/bin/python3 bench/stories/timeline_eval.py "$DATA_DIR/timeline17"
+source bench/stories/common.sh
+STORYLINE_CLI=$CLI "$PYTHON" bench/stories/timeline_eval.py "$DATA_DIR/timeline17"
