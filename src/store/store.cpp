@@ -1,10 +1,12 @@
 #include "storyline/store/store.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -231,7 +233,31 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
+namespace {
+
+// A writer killed mid-batch leaves its write-ahead log for the next connection to recover, and recovery
+// writes, which a read-only connection may not do ("attempt to write a readonly database"). When the
+// file is writable, a read-write connection that reads the schema recovers it and changes nothing else.
+void recover_for_readers(const std::string& path) {
+  if (::access(path.c_str(), W_OK) != 0) return;
+  auto db = SqliteDatabase::open(path, /*read_only=*/false, /*create=*/false);
+  if (!db) return;
+  sqlite3_busy_timeout(db->handle(), kBusyTimeoutMs);
+  (void)db->exec("SELECT count(*) FROM sqlite_master");
+}
+
+}  // namespace
+
 Result<Store> Store::open(const std::string& path, StoreMode mode) {
+  auto store = open_once(path, mode);
+  if (!store && mode == StoreMode::kReadOnly && std::filesystem::exists(path)) {
+    recover_for_readers(path);
+    store = open_once(path, mode);
+  }
+  return store;
+}
+
+Result<Store> Store::open_once(const std::string& path, StoreMode mode) {
   const bool read_only = mode == StoreMode::kReadOnly;
   auto db = SqliteDatabase::open(path, read_only, !read_only);
   if (!db) return db.error();

@@ -48,7 +48,8 @@ class Store {
   // Read-only, such a store is opened as it is, and only search() refuses it. Errors: kUnreadableInput
   // when the file cannot be opened (or, read-only, does not exist); kUnsupportedFormat when it is not a
   // storyline store or has a schema version this build does not know (a newer storyline wrote it);
-  // kIoError for SQLite failures.
+  // kIoError for SQLite failures. Read-only, a store whose last writer was killed is first recovered by a
+  // short read-write connection when the file is writable (recovery writes; nothing else changes).
   [[nodiscard]] static Result<Store> open(const std::string& path, StoreMode mode = StoreMode::kReadWrite);
 
   Store(Store&&) noexcept;
@@ -120,6 +121,7 @@ class Store {
  private:
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
+  static Result<Store> open_once(const std::string& path, StoreMode mode);
   std::unique_ptr<Impl> m_impl;
 };
 
