@@ -117,8 +117,8 @@ std::vector<std::uint32_t> DedupIndex::candidates(const Sketch& sketch) const {
   const auto& bands = m_impl->bands;
   for (std::size_t band = 0; band < bands.size(); ++band) bands[band].prefetch_directory(sketch.band_keys[band]);
   for (std::size_t band = 0; band < bands.size(); ++band) bands[band].prefetch_entries(sketch.band_keys[band]);
-  for (std::size_t band = 0; band < m_impl->bands.size(); ++band) {
-    m_impl->bands[band].for_each(sketch.band_keys[band], [&](std::uint32_t doc) { found.push_back(doc); });
+  for (std::size_t band = 0; band < bands.size(); ++band) {
+    bands[band].for_each(sketch.band_keys[band], [&](std::uint32_t doc) { found.push_back(doc); });
   }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
