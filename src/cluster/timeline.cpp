@@ -347,12 +347,16 @@ struct TimelineBuilder::Impl {
   }
 
   // Each distinct day the article points at, its own publication day and the days it names, counts once.
-  // Months and years named are too coarse to date an event.
+  // Months and years named are too coarse to date an event. Days after the publication day are left
+  // out: "talks resume on Monday" announces a plan, which may slip or never happen, and the reports of
+  // the day itself will count it if it does. (On timeline17 this raised the mean key-date F1 from 0.491
+  // to 0.512; see docs/stories.md.)
   static void add_days(StorylineState& storyline, std::uint32_t story, const Analysis& analysis) {
     std::vector<Day> days;
     if (analysis.published) days.push_back(*analysis.published);
     for (const DateMention& mention : analysis.dates) {
-      if (mention.precision == DatePrecision::kDay) days.push_back(mention.date);
+      const bool ahead = analysis.published && mention.date > *analysis.published;
+      if (mention.precision == DatePrecision::kDay && !ahead) days.push_back(mention.date);
     }
     std::sort(days.begin(), days.end());
     days.erase(std::unique(days.begin(), days.end()), days.end());
