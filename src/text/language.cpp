@@ -23,9 +23,10 @@ LanguageGuess detect_language(std::string_view text) noexcept {
   // that keeps very long articles flat, only when it is not sure of the lead.
   // tests/unit/text/language_test.cpp checks both stages. cld2 takes some 45 ns a byte, so the lead's
   // length is the cost: on the throughput corpus 256 bytes (about 40 words) take 13 us an article, 512
-  // took 23 and 1 KiB 45, of the 200 or so the whole cluster command spends on one. Against reading the first 16 KiB, the
-  // language differs for 4 of the 21,803 gold-set articles with a 256-byte lead, 2 with 512, 1 with 1 KiB;
-  // shorter leads lose more (13 at 192 bytes), because cld2 is sure of leads it gets wrong.
+  // took 23 and 1 KiB 45, of the 200 or so the whole cluster command spends on one. Against reading the
+  // first 16 KiB, the language differs for 4 of the 21,803 gold-set articles with a 256-byte lead, 2 with
+  // 512, 1 with 1 KiB; shorter leads lose more (13 at 192 bytes), because cld2 is sure of leads it gets
+  // wrong.
   constexpr std::size_t kLeadBytes = 256;
   constexpr std::size_t kMaxBytes = 16 * 1024;
   bool reliable = false;
