@@ -38,7 +38,7 @@ std::string timeline_text(const Timeline& timeline, std::size_t stories_total) {
   out << "storyline " << timeline.storyline << ": " << plural(timeline.articles, "article", "articles")
       << ", " << plural(stories_total, "story", "stories");
   if (timeline.stories.size() < stories_total)
-    out << " (the " << timeline.stories.size() << " largest shown)";
+    out << " (the " << timeline.stories.size() << " leading shown)";
   if (timeline.first_day)
     out << ", " << day_text(timeline.first_day) << " to " << day_text(timeline.last_day);
   out << '\n';
@@ -186,10 +186,10 @@ Command add_timeline_command(CLI::App& root) {
   CLI::App* app = root.add_subcommand(
       "timeline",
       "Cluster articles into stories and storylines (as 'cluster' does), then lay out each storyline as its\n"
-      "stories in date order: per story its date (the day most of its articles appeared) and range, article\n"
-      "count, label (its most central title), one key sentence and its sources; per storyline the people,\n"
-      "places and organisations that define it. Largest storyline first; storylines of a single article are\n"
-      "left out unless --all or --storyline.\n"
+      "stories in date order: per story its date (the day most of its articles point at: published on it or\n"
+      "naming it afterwards) and range, article count, label (its most central title), one key sentence and\n"
+      "its sources; per storyline the people, places and organisations that define it, and its key dates.\n"
+      "Largest storyline first; storylines of a single article are left out unless --all or --storyline.\n"
       "With --db PATH, the storylines of a store instead, as ingest clustered them.");
   add_common_flags(*app, flags->common);
   CLI::Option* inputs = app->get_option("INPUT");
@@ -203,7 +203,8 @@ Command add_timeline_command(CLI::App& root) {
                   "Show only this storyline (its number, as 'cluster' prints it)");
   app->add_flag("--json", flags->json, "One JSON object per storyline per line, its stories as an array");
   app->add_option("--top", flags->top,
-                  "Keep each storyline's N largest stories, still in date order (0: all)")
+                  "Keep each storyline's N leading stories, those of the days most of its articles point at,\n"
+                  "one a day first; still in date order (0: all)")
       ->capture_default_str();
   app->add_flag("--all", flags->all, "Include storylines of a single article");
   app->add_option(

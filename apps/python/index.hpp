@@ -40,7 +40,7 @@ class Index {
 
   [[nodiscard]] py::list stories();
   [[nodiscard]] py::list storylines();
-  // As `storyline timeline --json` for one storyline, keeping the `top` largest stories (0: all).
+  // As `storyline timeline --json` for one storyline, keeping its `top` leading stories (0: all).
   // Raises KeyError when the store holds no such storyline.
   [[nodiscard]] py::object timeline(std::uint32_t storyline, std::size_t top);
   // One stored article with its text, as GET /articles/{id}. Raises KeyError when absent.

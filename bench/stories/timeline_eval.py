@@ -4,8 +4,8 @@
 Runs `storyline timeline --json` over timeline17's articles. Each gold topic (gold.jsonl, field
 `storyline`) is mapped to the predicted storyline holding most of its articles. For each of the topic's
 gold timelines (timelines/<Topic>_<source>.jsonl, one timeline per line: a list of [date, [sentences]]),
-the storyline's N largest stories (N = the timeline's number of dates) give the predicted dates, and
-date F1 counts same-day matches between the two date sets. One line per topic: the mapped storyline,
+the dates of the stories `storyline timeline --top N` keeps (N = the timeline's number of dates) are the
+predicted dates, and date F1 counts same-day matches between the two date sets. One line per topic: the mapped storyline,
 how much of the topic it holds and how much of it is the topic, and precision, recall and F1 averaged
 over the topic's timelines; then the same F1 for the storyline's first N key dates (the days most of its
 articles were published on or name), which date events a day at a time where a story can span a week.
@@ -39,12 +39,6 @@ def date_scores(predicted, gold):
     return precision, recall, f1
 
 
-def largest_stories(stories, count):
-    """The `count` largest stories, as `storyline timeline --top` keeps them (ties: the earlier date)."""
-    in_date_order = sorted(stories, key=lambda s: (s["date"] is None, s["date"] or "", s["story"]))
-    return sorted(in_date_order, key=lambda s: -s["articles"])[:count]
-
-
 def main():
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
     data_dir = os.environ.get("STORYLINE_DATA_DIR", os.path.join(root, "..", "shared", "data"))
@@ -52,15 +46,21 @@ def main():
     cli = os.environ.get("STORYLINE_CLI", os.path.join(root, "build", "release", "bin", "storyline"))
 
     extra = os.environ.get("STORYLINE_TIMELINE_ARGS", "").split()
-    run = subprocess.run([cli, "timeline", "--json", "--all", "--quiet"] + extra + [os.path.join(corpus, "articles.jsonl")],
-                         check=True, capture_output=True, text=True)
-    storylines = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+
+    def lay_out(top):
+        """Storyline number -> storyline, as `storyline timeline --top TOP` lays them out (0: all stories)."""
+        run = subprocess.run([cli, "timeline", "--json", "--all", "--quiet", "--top", str(top)] + extra +
+                             [os.path.join(corpus, "articles.jsonl")], check=True, capture_output=True, text=True)
+        return {s["storyline"]: s for s in (json.loads(line) for line in run.stdout.splitlines() if line.strip())}
+
+    by_number = lay_out(0)
+    storylines = list(by_number.values())
+    top_runs = {}  # N -> that run's storylines
     storyline_of = {}
     for storyline in storylines:
         for story in storyline["stories"]:
             for article in story["ids"]:
                 storyline_of[article] = storyline["storyline"]
-    by_number = {s["storyline"]: s for s in storylines}
 
     topics = collections.defaultdict(list)
     for record in read_jsonl(os.path.join(corpus, "gold.jsonl")):
@@ -87,21 +87,24 @@ def main():
         storyline = by_number[number]
         scores, key_scores = [], []
         for gold in timelines[topic]:
-            predicted = {s["date"] for s in largest_stories(storyline["stories"], len(gold)) if s["date"]}
-            scores.append(date_scores(predicted, gold))
-            key_dates = {k["date"] for k in storyline["key_dates"][: len(gold)]}
+            if len(gold) not in top_runs:
+                top_runs[len(gold)] = lay_out(len(gold))
+            kept = top_runs[len(gold)][number]
+            scores.append(date_scores({s["date"] for s in kept["stories"] if s["date"]}, gold))
+            key_dates = {k["date"] for k in kept["key_dates"]}
             key_scores.append(date_scores(key_dates, gold)[2])
         p, r, f1 = (sum(column) / len(scores) for column in zip(*scores))
         key_f1 = sum(key_scores) / len(key_scores)
         f1s.append(f1)
         key_f1s.append(key_f1)
+        below = [name for name, value in (("stories", f1), ("key dates", key_f1)) if value < BAR]
         print("%-16s %9d %8d %8.1f%% %9.1f%% %9d %6.3f %6.3f %6.3f %12.3f%s" %
               (topic, number, len(ids), 100.0 * held / len(ids), 100.0 * held / storyline["articles"],
-               len(scores), p, r, f1, key_f1, "" if key_f1 >= BAR else "  (below %.2f)" % BAR))
+               len(scores), p, r, f1, key_f1, "  (below %.2f: %s)" % (BAR, ", ".join(below)) if below else ""))
     if f1s:
-        print("%-16s %76.3f %12.3f  (key dates: %d of %d topics at or above %.2f)" %
-              ("mean", sum(f1s) / len(f1s), sum(key_f1s) / len(key_f1s), sum(f >= BAR for f in key_f1s),
-               len(key_f1s), BAR))
+        print("%-16s %76.3f %12.3f  (at or above %.2f: stories %d, key dates %d of %d topics)" %
+              ("mean", sum(f1s) / len(f1s), sum(key_f1s) / len(key_f1s), BAR, sum(f >= BAR for f in f1s),
+               sum(f >= BAR for f in key_f1s), len(key_f1s)))
 
 
 if __name__ == "__main__":

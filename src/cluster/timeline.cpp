@@ -159,7 +159,8 @@ void split_sentences(std::string_view text, const std::vector<Token>& tokens, st
 struct StoryState {
   std::uint32_t storyline = 0;
   std::size_t articles = 0;
-  std::map<Day, std::uint32_t> days;  // dated articles per publication day
+  std::map<Day, std::uint32_t> days;     // dated articles per publication day
+  std::map<Day, std::uint32_t> pointed;  // its articles per day they point at (see pointed_days)
   std::vector<std::string> sources;
   std::vector<std::string> ids;
   std::optional<Timestamp> latest;
@@ -346,12 +347,12 @@ struct TimelineBuilder::Impl {
     }
   }
 
-  // Each distinct day the article points at, its own publication day and the days it names, counts once.
-  // Months and years named are too coarse to date an event. Days after the publication day are left
-  // out: "talks resume on Monday" announces a plan, which may slip or never happen, and the reports of
-  // the day itself will count it if it does. (On timeline17 this raised the mean key-date F1 from 0.491
-  // to 0.512; see docs/stories.md.)
-  static void add_days(StorylineState& storyline, std::uint32_t story, const Analysis& analysis) {
+  // The distinct days an article points at: its own publication day and the days it names. Months and
+  // years named are too coarse to date an event. Days after the publication day are left out: "talks
+  // resume on Monday" announces a plan, which may slip or never happen, and the reports of the day itself
+  // will count it if it does. (On timeline17 this raised the mean key-date F1 from 0.491 to 0.512; see
+  // docs/stories.md.)
+  static std::vector<Day> pointed_days(const Analysis& analysis) {
     std::vector<Day> days;
     if (analysis.published) days.push_back(*analysis.published);
     for (const DateMention& mention : analysis.dates) {
@@ -360,7 +361,14 @@ struct TimelineBuilder::Impl {
     }
     std::sort(days.begin(), days.end());
     days.erase(std::unique(days.begin(), days.end()), days.end());
+    return days;
+  }
+
+  // Each day the article points at counts once, for its storyline and for its story.
+  static void add_days(StorylineState& storyline, StoryState& story_state, std::uint32_t story,
+                       const std::vector<Day>& days) {
     for (const Day day : days) {
+      ++story_state.pointed[day];
       DayTally& tally = storyline.days[day];
       ++tally.articles;
       const auto it = std::find_if(tally.stories.begin(), tally.stories.end(),
@@ -435,7 +443,7 @@ struct TimelineBuilder::Impl {
     }
     ++storyline.articles;
     add_entities(storyline, analysis);
-    add_days(storyline, assignment.story, analysis);
+    add_days(storyline, story, assignment.story, pointed_days(analysis));
 
     ++story.articles;
     story.ids.push_back(article.id);
@@ -471,12 +479,18 @@ struct TimelineBuilder::Impl {
     if (!story.days.empty()) {
       out.first_day = story.days.begin()->first;
       out.last_day = story.days.rbegin()->first;
-      std::uint32_t most = 0;
-      for (const auto& [day, count] : story.days) {
-        if (count > most) {  // strictly more: a tie keeps the earlier day
-          most = count;
-          out.date = day;
-        }
+    }
+    // Dated by the event rather than by the coverage: the reports of the days after an event name its day.
+    // Among days pointed at as often, the one more articles were published on: a lone article's date is
+    // its own, not the first of the earlier days it recalls.
+    std::pair<std::uint32_t, std::uint32_t> most{0, 0};  // (articles pointing at it, published on it)
+    for (const auto& [day, count] : story.pointed) {
+      const auto published = story.days.find(day);
+      const std::pair<std::uint32_t, std::uint32_t> rank{
+          count, published == story.days.end() ? 0 : published->second};
+      if (rank > most) {  // strictly more: a tie keeps the earlier day
+        most = rank;
+        out.date = day;
       }
     }
     out.label = story.finished ? story.label : best_of(story.labels, story.centroid);
@@ -568,15 +582,39 @@ std::vector<Timeline> TimelineBuilder::timelines() const {
 
 void keep_top(Timeline& timeline, std::size_t count) {
   if (count == 0) return;
+  // A story weighs what its storyline says of its day: the storyline's articles pointing at its date.
+  std::map<Day, std::size_t> pointing;
+  for (const KeyDate& key : timeline.key_dates) pointing[key.day] = key.articles;
   if (timeline.key_dates.size() > count) timeline.key_dates.resize(count);
   if (timeline.stories.size() <= count) return;
-  std::vector<TimelineStory> stories = std::move(timeline.stories);
-  std::stable_sort(stories.begin(), stories.end(), [](const TimelineStory& a, const TimelineStory& b) {
+  const auto weight = [&](const TimelineStory& story) -> std::size_t {
+    if (!story.date) return 0;
+    const auto it = pointing.find(*story.date);
+    return it == pointing.end() ? 0 : it->second;
+  };
+  std::vector<TimelineStory> ranked = std::move(timeline.stories);
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const TimelineStory& a, const TimelineStory& b) {
+    const std::size_t wa = weight(a);
+    const std::size_t wb = weight(b);
+    if (wa != wb) return wa > wb;
     return a.articles > b.articles;  // stable: among equals, date order (the earlier) and story number
   });
-  stories.resize(count);
-  std::sort(stories.begin(), stories.end(), in_date_order);
-  timeline.stories = std::move(stories);
+  // One story a day first, as a timeline reads; the others only fill what is left.
+  std::vector<TimelineStory> kept;
+  std::vector<TimelineStory> same_day;
+  std::set<Day> days;
+  for (TimelineStory& story : ranked) {
+    if (kept.size() == count) break;
+    if (!story.date || days.insert(*story.date).second) {
+      kept.push_back(std::move(story));
+    } else {
+      same_day.push_back(std::move(story));
+    }
+  }
+  for (std::size_t i = 0; kept.size() < count && i < same_day.size(); ++i)
+    kept.push_back(std::move(same_day[i]));
+  std::sort(kept.begin(), kept.end(), in_date_order);
+  timeline.stories = std::move(kept);
 }
 
 }  // namespace storyline

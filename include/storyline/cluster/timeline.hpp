@@ -40,8 +40,8 @@ struct TimelineOptions {
 
 struct TimelineStory {
   std::uint32_t story = 0;
-  // The day most of its articles were published (ties: the earliest), and the first and last such day.
-  // nullopt when none of its articles has a date.
+  // The day most of its articles point at (see KeyDate; ties: the day more of them were published on,
+  // then the earliest), and the first and last day they were published. nullopt when they point at none.
   std::optional<Day> date;
   std::optional<Day> first_day;
   std::optional<Day> last_day;
@@ -52,8 +52,8 @@ struct TimelineStory {
   std::vector<std::string> article_ids;  // in stream order
 };
 
-// A day the storyline's articles point at: published that day, or naming it as a day ("on Tuesday",
-// "March 3, 2011"). The days most articles point at are the storyline's key dates: a story of a week
+// A day the storyline's articles point at: published that day, or naming it as a day on or before their
+// own ("on Tuesday", "March 3, 2011"; a day named ahead is a plan, not yet an event). The days most articles point at are the storyline's key dates: a story of a week
 // holds several, and an event reported the day after still counts on its own day.
 struct KeyDate {
   Day day;
@@ -111,8 +111,10 @@ class TimelineBuilder {
   std::unique_ptr<Impl> m_impl;
 };
 
-// Keeps the `count` largest stories of `timeline` (by articles; ties: the earlier date, then the lower
-// story number), still in date order, and its first `count` key dates. 0 keeps all. Thread-safe.
+// Keeps the `count` leading stories of `timeline`, still in date order, and its first `count` key dates.
+// A story leads by the articles of the storyline pointing at its date (the key-date count), then by its
+// size, then by the earlier date and lower story number; one story a day first, then the others while
+// places are left. 0 keeps all. Thread-safe.
 void keep_top(Timeline& timeline, std::size_t count);
 
 }  // namespace storyline

@@ -71,6 +71,31 @@ TEST(TimelineBuilder, DatesAStoryByItsBusiestDayWithItsRange) {
   EXPECT_EQ(format_iso8601_date(*timelines[0].last_day), "2021-05-06");
 }
 
+// The reports came the days after the ferry stopped on Monday and said so: the story is dated by the day
+// they point at, its range by the days they came out. A lone article recalling an earlier day keeps its
+// own day: that day is named as often, and it was published on it.
+TEST(TimelineBuilder, DatesAStoryByTheDayItsArticlesPointAt) {
+  TimelineBuilder timeline = builder();
+  add(timeline,
+      article("a", "2021-05-04T08:00:00Z", "Ferry towed", "The ferry that stopped on Monday was towed."),
+      in(0, 0));
+  add(timeline,
+      article("b", "2021-05-05T08:00:00Z", "Ferry inquiry", "An inquiry opened into Monday's breakdown."),
+      in(0, 0));
+  add(timeline,
+      article("c", "2021-05-20T08:00:00Z", "Ferry fined",
+              "The owner of the ferry that stopped on May 3 was fined."),
+      in(1, 0));
+  const auto stories = timeline.timelines()[0].stories;
+  ASSERT_EQ(stories.size(), 2u);
+  EXPECT_EQ(stories[0].story, 0u);
+  EXPECT_EQ(format_iso8601_date(*stories[0].date), "2021-05-03");
+  EXPECT_EQ(format_iso8601_date(*stories[0].first_day), "2021-05-04");
+  EXPECT_EQ(format_iso8601_date(*stories[0].last_day), "2021-05-05");
+  EXPECT_EQ(stories[1].story, 1u);
+  EXPECT_EQ(format_iso8601_date(*stories[1].date), "2021-05-20");
+}
+
 TEST(TimelineBuilder, TiedDaysDateAStoryByTheEarlier) {
   TimelineBuilder timeline = builder();
   add(timeline, article("a", "2021-05-03", "", kFerry), in(0, 0));
@@ -202,7 +227,7 @@ TEST(TimelineBuilder, StorylinesLargestFirstAndStoriesInDateOrder) {
   EXPECT_EQ(order, (std::vector<std::uint32_t>{1, 3, 2}));
 }
 
-TEST(TimelineBuilder, KeepTopKeepsTheLargestStoriesInDateOrder) {
+TEST(TimelineBuilder, KeepTopKeepsTheStoriesOfTheMostPointedAtDaysInDateOrder) {
   TimelineBuilder timeline = builder();
   add(timeline, article("a0", "2021-05-01", "", kFerry), in(0, 0));
   add(timeline, article("b0", "2021-05-10", "", kFerry), in(1, 0));
@@ -210,12 +235,60 @@ TEST(TimelineBuilder, KeepTopKeepsTheLargestStoriesInDateOrder) {
   add(timeline, article("c0", "2021-05-20", "", kFerry), in(2, 0));
   add(timeline, article("c1", "2021-05-20", "", kFerry), in(2, 0));
   add(timeline, article("c2", "2021-05-21", "", kFerry), in(2, 0));
-  Timeline largest = timeline.timelines()[0];
-  keep_top(largest, 2);
-  ASSERT_EQ(largest.stories.size(), 2u);
-  EXPECT_EQ(largest.stories[0].story, 1u);
-  EXPECT_EQ(largest.stories[1].story, 2u);
-  EXPECT_EQ(largest.articles, 6u);  // the storyline's count is not the stories kept
+  Timeline top = timeline.timelines()[0];
+  keep_top(top, 2);
+  ASSERT_EQ(top.stories.size(), 2u);
+  EXPECT_EQ(top.stories[0].story, 1u);
+  EXPECT_EQ(top.stories[1].story, 2u);
+  EXPECT_EQ(top.articles, 6u);  // the storyline's count is not the stories kept
+}
+
+// The ferry sank on May 3 and one article reported it; a timetable story had three; a month later two
+// reports of the divers named the day it sank. The sinking's day is pointed at as often as the timetable's,
+// so its one-article story is kept before the divers' two.
+TEST(TimelineBuilder, KeepTopWeighsAStoryByTheArticlesPointingAtItsDay) {
+  TimelineBuilder timeline = builder();
+  add(timeline, article("a", "2021-05-03T20:00:00Z", "Ferry sinks", "The harbour ferry sank in the channel."),
+      in(0, 0));
+  for (const char* id : {"b0", "b1", "b2"}) {
+    add(timeline, article(id, "2021-05-20T08:00:00Z", "Timetable", "The summer ferry timetable starts."),
+        in(1, 0));
+  }
+  for (const char* id : {"c0", "c1"}) {
+    add(timeline,
+        article(id, "2021-06-01T08:00:00Z", "Divers",
+                "Divers reached the wreck on Tuesday, four weeks after the ferry sank on May 3."),
+        in(2, 0));
+  }
+  Timeline top = timeline.timelines()[0];
+  ASSERT_EQ(top.stories.size(), 3u);
+  EXPECT_EQ(format_iso8601_date(*top.stories[2].date), "2021-06-01");  // its own day, named as often
+  keep_top(top, 2);
+  ASSERT_EQ(top.stories.size(), 2u);
+  EXPECT_EQ(top.stories[0].story, 0u);
+  EXPECT_EQ(top.stories[1].story, 1u);
+}
+
+// Two stories of the same day are one entry of a timeline too many while another day goes unshown; the
+// second comes back only when no other day is left.
+TEST(TimelineBuilder, KeepTopTakesOneStoryADayBeforeASecond) {
+  TimelineBuilder timeline = builder();
+  add(timeline, article("a0", "2021-05-10", "", kFerry), in(0, 0));
+  add(timeline, article("a1", "2021-05-10", "", kFerry), in(0, 0));
+  add(timeline, article("b0", "2021-05-10", "", kFerry), in(1, 0));
+  add(timeline, article("c0", "2021-05-12", "", kFerry), in(2, 0));
+  add(timeline, article("d0", "2021-05-12", "", kFerry), in(3, 0));
+  const Timeline all = timeline.timelines()[0];
+  const auto kept = [&](std::size_t count) {
+    Timeline top = all;
+    keep_top(top, count);
+    std::vector<std::uint32_t> stories;
+    for (const TimelineStory& story : top.stories) stories.push_back(story.story);
+    return stories;
+  };
+  EXPECT_EQ(kept(2),
+            (std::vector<std::uint32_t>{0, 2}));  // story 1 is as pointed at, but shares story 0's day
+  EXPECT_EQ(kept(3), (std::vector<std::uint32_t>{0, 1, 2}));  // then the best of the rest
 }
 
 // The ferry stopped on Monday 3 May; the reports came over the following days and said when. The day
@@ -223,7 +296,8 @@ TEST(TimelineBuilder, KeepTopKeepsTheLargestStoriesInDateOrder) {
 // ("repairs start on May 10") is a plan, not an event, and counts only once a report looks back on it.
 TEST(TimelineBuilder, KeyDatesAreTheDaysMostArticlesArePublishedOnOrLookBackTo) {
   TimelineBuilder timeline = builder();
-  add(timeline, article("a", "2021-05-03T21:00:00Z", "Ferry stops", "The harbour ferry stopped in the channel."),
+  add(timeline,
+      article("a", "2021-05-03T21:00:00Z", "Ferry stops", "The harbour ferry stopped in the channel."),
       in(0, 0));
   add(timeline,
       article("b", "2021-05-04T08:00:00Z", "Ferry towed",
@@ -234,7 +308,8 @@ TEST(TimelineBuilder, KeyDatesAreTheDaysMostArticlesArePublishedOnOrLookBackTo) 
               "Passengers stranded on Monday's ferry reached home."),
       in(1, 0));
   add(timeline,
-      article("c", "2021-05-05T08:00:00Z", "Ferry inquiry", "An inquiry opened into Monday's ferry breakdown."),
+      article("c", "2021-05-05T08:00:00Z", "Ferry inquiry",
+              "An inquiry opened into Monday's ferry breakdown."),
       in(0, 0));
   add(timeline,
       article("d", "2021-05-11T08:00:00Z", "Ferry repairs",
@@ -246,7 +321,7 @@ TEST(TimelineBuilder, KeyDatesAreTheDaysMostArticlesArePublishedOnOrLookBackTo) 
   ASSERT_EQ(key_dates.size(), 5U);
   EXPECT_EQ(format_iso8601_date(key_dates[0].day), "2021-05-03");  // published by a, named by the rest
   EXPECT_EQ(key_dates[0].articles, 5U);
-  EXPECT_EQ(key_dates[0].story, 0U);  // three of the five are story 0's
+  EXPECT_EQ(key_dates[0].story, 0U);                               // three of the five are story 0's
   EXPECT_EQ(format_iso8601_date(key_dates[1].day), "2021-05-04");  // published by b and e
   EXPECT_EQ(key_dates[1].articles, 2U);
   EXPECT_EQ(key_dates[1].story, 0U);  // one article each: the lower story number
@@ -255,7 +330,8 @@ TEST(TimelineBuilder, KeyDatesAreTheDaysMostArticlesArePublishedOnOrLookBackTo) 
     EXPECT_EQ(format_iso8601_date(key_dates[2 + i].day), rest[i]);
     EXPECT_EQ(key_dates[2 + i].articles, 1U);
   }
-  EXPECT_EQ(key_dates[3].story, 1U) << "May 10 counts for d, which looks back on it, not for b, which announced it";
+  EXPECT_EQ(key_dates[3].story, 1U)
+      << "May 10 counts for d, which looks back on it, not for b, which announced it";
 
   Timeline top = timelines[0];
   keep_top(top, 1);
