@@ -19,6 +19,7 @@
 
 #include "cli/cli_runner.hpp"
 #include "cli/ingest_stream.hpp"
+#include "storyline/common/error.hpp"
 #include "storyline/store/store.hpp"
 
 namespace storyline::testing {
@@ -51,10 +52,16 @@ pid_t start_ingest(const std::filesystem::path& db, const std::filesystem::path&
 }
 
 // The number of articles the store at `db` holds, after checking that it opens and passes
-// PRAGMA integrity_check; 0 when the store file does not exist yet.
+// PRAGMA integrity_check; 0 when the store file does not exist yet, or is still empty: SQLite creates the
+// file before the ingest commits its schema, and a kill in between (likely under sanitizers, which slow
+// the start) leaves an empty database, which a read-only open rightly refuses as not yet a store.
 std::uint64_t checked_count(const std::filesystem::path& db) {
   if (!std::filesystem::exists(db)) return 0;
   auto store = Store::open(db.string(), StoreMode::kReadOnly);
+  if (!store && store.error().code == ErrorCode::kUnsupportedFormat &&
+      store.error().reason.find("an empty file") != std::string::npos) {
+    return 0;
+  }
   EXPECT_TRUE(store) << store.error().message();
   if (!store) return 0;
   auto problems = store->check_integrity();
