@@ -44,6 +44,7 @@ enum class Word : std::uint8_t {
   kOf,
   kThe,
   kPreposition,  // value: kMonthCue | kYearCue
+  kFuture,       // "will", "would", "scheduled": a lone weekday after it in the sentence lies ahead
 };
 
 enum Unit : std::uint8_t { kUnitDay, kUnitWeek, kUnitMonth, kUnitYear };
@@ -74,11 +75,13 @@ constexpr auto kKeywords = std::to_array<Keyword>({
     {"days", Word::kUnit, kUnitDay},
     {"dec", Word::kMonthAbbrev, 12},
     {"december", Word::kMonth, 12},
+    {"due", Word::kFuture, 0},
     {"during", Word::kPreposition, kYearCue},
     {"earlier", Word::kEarlier, 0},
     {"early", Word::kEarly, 0},
     {"eight", Word::kCount, 8},
     {"eleven", Word::kCount, 11},
+    {"expected", Word::kFuture, 0},
     {"feb", Word::kMonthAbbrev, 2},
     {"february", Word::kMonth, 2},
     {"five", Word::kCount, 5},
@@ -111,11 +114,14 @@ constexpr auto kKeywords = std::to_array<Keyword>({
     {"of", Word::kOf, 0},
     {"on", Word::kPreposition, kMonthCue},
     {"one", Word::kCount, 1},
+    {"planned", Word::kFuture, 0},
     {"saturday", Word::kWeekday, 6},
+    {"scheduled", Word::kFuture, 0},
     {"sep", Word::kMonthAbbrev, 9},
     {"sept", Word::kMonthAbbrev, 9},
     {"september", Word::kMonth, 9},
     {"seven", Word::kCount, 7},
+    {"shall", Word::kFuture, 0},
     {"since", Word::kPreposition, kBothCues},
     {"six", Word::kCount, 6},
     {"sunday", Word::kWeekday, 0},
@@ -135,6 +141,8 @@ constexpr auto kKeywords = std::to_array<Keyword>({
     {"wednesday", Word::kWeekday, 3},
     {"week", Word::kUnit, kUnitWeek},
     {"weeks", Word::kUnit, kUnitWeek},
+    {"will", Word::kFuture, 0},
+    {"would", Word::kFuture, 0},
     {"year", Word::kUnit, kUnitYear},
     {"years", Word::kUnit, kUnitYear},
     {"yesterday", Word::kYesterday, 0},
@@ -540,6 +548,7 @@ class Recogniser {
 
   std::optional<DateMention> next() {
     while (m_window[0].kind != TokenKind::kEnd) {
+      note_tense(m_window[0]);
       if (const auto found = match_here()) {
         const std::size_t begin = m_window[0].begin;
         m_window.advance(found->tokens);
@@ -851,8 +860,23 @@ class Recogniser {
       return std::nullopt;
     }
     const std::chrono::weekday named{m_window[0].value};
+    if (m_future_sentence) {
+      const days ahead = named - std::chrono::weekday{*m_published};
+      return Found{1, m_window[0].end, *m_published + ahead, DatePrecision::kDay, true};
+    }
     const days back = std::chrono::weekday{*m_published} - named;
     return Found{1, m_window[0].end, *m_published - back, DatePrecision::kDay, true};
+  }
+
+  // News reports what happened, so a lone weekday is the last such day; but after "will", "would" or
+  // "scheduled" earlier in its sentence ("the storm would reach Normandy by Tuesday") it is the next one.
+  // A sentence ends at '.', '!' or '?'; abbreviations end it early, which only keeps the past reading.
+  void note_tense(const Token& token) noexcept {
+    if (token.kind == TokenKind::kPunct && (token.punct == '.' || token.punct == '!' || token.punct == '?')) {
+      m_future_sentence = false;
+    } else if (token.kind == TokenKind::kWord && token.word == Word::kFuture) {
+      m_future_sentence = true;
+    }
   }
 
   std::optional<Found> relative_day(std::size_t tokens, days shift) noexcept {
@@ -1024,6 +1048,7 @@ class Recogniser {
   std::string_view m_text;
   TokenWindow m_window;
   std::optional<Day> m_published;
+  bool m_future_sentence = false;  // a future cue came earlier in the current sentence
 };
 
 }  // namespace

@@ -195,6 +195,19 @@ TEST(FindDates, BareWeekdayIsTheMostRecentOne) {
   EXPECT_TRUE(find_dates("The friday market.", kSaturday).empty());
 }
 
+TEST(FindDates, BareWeekdayAfterAFutureCueInItsSentenceIsTheNextOne) {
+  EXPECT_EQ(describe_all("Forecasters said the storm would reach Normandy by Tuesday.", ymd(2020, 11, 12)),
+            (Expected{"Tuesday -> 2020-11-17 day relative"}));
+  // The cue holds to the end of its sentence only, and a weekday before it keeps the past reading.
+  EXPECT_EQ(describe_all("Talks will resume on Monday. The minister resigned on Friday.", kSaturday),
+            (Expected{"Monday -> 2018-09-24 day relative", "Friday -> 2018-09-21 day relative"}));
+  EXPECT_EQ(describe_all("He said on Friday that the talks would resume.", kSaturday),
+            (Expected{"Friday -> 2018-09-21 day relative"}));
+  // Ahead or back, the publication day's own weekday is the publication day.
+  EXPECT_EQ(describe_all("A vote is scheduled for Saturday.", kSaturday),
+            (Expected{"Saturday -> 2018-09-22 day relative"}));
+}
+
 TEST(FindDates, LastNextThisWeekday) {
   EXPECT_EQ(describe_all("Not last Saturday but last Friday; next Saturday and this Sunday.", kSaturday),
             (Expected{"last Saturday -> 2018-09-15 day relative", "last Friday -> 2018-09-21 day relative",
