@@ -15,6 +15,7 @@
 #include "storyline/text/stopwords.hpp"
 #include "storyline/text/tokenize.hpp"
 #include "storyline/text/unicode.hpp"
+#include "text/treebank.hpp"
 
 namespace storyline {
 namespace {
@@ -147,8 +148,10 @@ class PlainTerms {
 
   void weigh(const Article& article, std::size_t top_terms, std::vector<WeightedTerm>& terms,
              std::vector<WeightedTerm>& title_terms) {
-    const std::string title = normalize_nfkc(article.title);
-    const std::string text = normalize_nfkc(article.text);
+    std::string title = normalize_nfkc(article.title);
+    std::string text = normalize_nfkc(article.text);
+    detail::undo_treebank_escapes(title);
+    detail::undo_treebank_escapes(text);
     const std::string document = title.empty() ? text : title + "\n\n" + text;
     m_tokenizer.tokenize(document, m_tokens);
     const auto counts = count(m_tokens);
