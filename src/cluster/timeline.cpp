@@ -15,7 +15,7 @@
 #include "storyline/text/stopwords.hpp"
 #include "storyline/text/tokenize.hpp"
 #include "storyline/text/unicode.hpp"
-#include "text/ascii.hpp"
+#include "text/normalize.hpp"
 
 namespace storyline {
 namespace {
@@ -249,6 +249,7 @@ struct TimelineBuilder::Impl {
   std::uint64_t seen = 0;    // candidates and entities seen, for ties
   // Scratch, reused across articles.
   std::string text;
+  std::string title;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> counts;  // a sentence's term ids and counts
@@ -382,16 +383,15 @@ struct TimelineBuilder::Impl {
   }
 
   void add_candidates(StoryState& story, const Article& article, const Analysis& analysis) {
+    // The text as the analyser reads it (NFKC, Treebank escapes undone), so sentences quote it cleanly.
     text.clear();
-    if (detail::is_ascii(article.text)) {
-      text = article.text;
-    } else {
-      text = normalize_nfkc(article.text);
-    }
+    detail::append_normalized(article.text, text);
     tokenizer.tokenize(text, tokens);
     split_sentences(text, tokens, sentences);
 
-    std::string label = collapse_spaces(article.title);
+    title.clear();
+    detail::append_normalized(article.title, title);
+    std::string label = collapse_spaces(title);
     if (label.empty() && !sentences.empty()) {
       label = collapse_spaces(
           std::string_view(text).substr(sentences[0].begin, sentences[0].end - sentences[0].begin));

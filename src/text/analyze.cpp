@@ -14,10 +14,9 @@
 #include "storyline/text/stopwords.hpp"
 #include "storyline/text/tokenize.hpp"
 #include "storyline/text/unicode.hpp"
-#include "text/ascii.hpp"
 #include "text/flat_table.hpp"
 #include "text/term_weights_detail.hpp"
-#include "text/treebank.hpp"
+#include "text/normalize.hpp"
 
 namespace storyline {
 namespace {
@@ -33,18 +32,6 @@ bool is_title_case(std::span<const Token> title_tokens) {
     if (starts_with_capital(token.text)) ++capitalised;
   }
   return long_words >= 3 && capitalised * 10 > long_words * 6;
-}
-
-// NFKC, then brackets for the Penn Treebank's escapes (treebank.hpp). NFKC leaves ASCII as it is; most
-// articles are ASCII, and skip the copy normalize_nfkc would make.
-void append_normalized(std::string_view text, std::string& out) {
-  const std::size_t start = out.size();
-  if (detail::is_ascii(text)) {
-    out += text;
-  } else {
-    out += normalize_nfkc(text);
-  }
-  detail::undo_treebank_escapes(out, start);
 }
 
 // Single letters and bare punctuation-like leftovers say nothing about a topic.
@@ -217,10 +204,10 @@ Result<Analysis> Analyzer::analyze(const Article& article) {
   // in a buffer kept across articles, and ASCII, which NFKC leaves as it is, is appended without a copy.
   std::string& document = m_impl->document;
   document.clear();
-  append_normalized(article.title, document);
+  detail::append_normalized(article.title, document);
   const std::size_t title_size = document.size();
   if (title_size > 0) document += "\n\n";
-  append_normalized(article.text, document);
+  detail::append_normalized(article.text, document);
 
   if (!article.lang.empty()) {
     analysis.lang = article.lang;

@@ -60,6 +60,7 @@ struct Lexicon {
   KeySet roles;   // "leader", "spokesman"
   KeySet organisation_words;
   KeySet place_words;
+  KeySet clock_words;  // "GMT", "Thu"
   std::size_t longest_place = 1;  // in words, to bound the longest-match search
   std::size_t longest_title = 1;
 };
@@ -97,6 +98,7 @@ const Lexicon& lexicon() {
     for (std::string_view word : detail::place_words()) {
       lex->place_words.insert_if_absent(entity_key(word), true);
     }
+    for (std::string_view word : detail::clock_words()) lex->clock_words.insert_if_absent(entity_key(word), true);
     return lex;
   }();
   return *kLexicon;
@@ -485,8 +487,15 @@ class MentionFinder {
     return span;
   }
 
+  // Dates and times around a name are not part of it: "Thu Mar 31" and "BST LONDON" in a dateline. Only
+  // clock words are cut from the end, since a month can end a name ("Theresa May").
   std::span<const Unit> trim_calendar_words(std::span<const Unit> span) {
-    while (!span.empty() && is_calendar_word(key_of(span.first(1)))) span = span.subspan(1);
+    while (!span.empty()) {
+      const std::string_view key = key_of(span.first(1));
+      if (!is_calendar_word(key) && !m_lex.clock_words.contains(key)) break;
+      span = span.subspan(1);
+    }
+    while (!span.empty() && m_lex.clock_words.contains(key_of(span.last(1)))) span = span.first(span.size() - 1);
     return span;
   }
 

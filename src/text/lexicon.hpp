@@ -36,6 +36,10 @@ struct NamedPlace {
 // "Island", "Sea", "County", "Valley", "Street".
 [[nodiscard]] std::span<const std::string_view> place_words() noexcept;
 
+// Capitalised words of datelines and timestamps that are never names: time zones ("GMT", "EDT") and
+// weekday abbreviations ("Thu").
+[[nodiscard]] std::span<const std::string_view> clock_words() noexcept;
+
 // Stop words of a language given by ISO 639-1 code, case-folded. Empty for languages without a list.
 [[nodiscard]] std::span<const std::string_view> stopwords(std::string_view lang) noexcept;
 

@@ -173,6 +173,14 @@ constexpr std::string_view kPlaceWords[] = {
     "Airport", "Base", "Station", "Park", "Garden", "Gardens", "Palace", "Cathedral", "Mosque",
     "Stadium", "Arena",
 };
+
+// Datelines and timestamps ("Thu Mar 31, 2011 10:13pm BST LONDON"): time zones and weekday abbreviations.
+// "Sat" and "Sun" are left out: the Sun is a newspaper, Sun a company and a surname.
+constexpr std::string_view kClockWords[] = {
+    "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "EST", "EDT", "CST", "CDT", "MST", "MDT",
+    "PST", "PDT", "AEST", "AEDT", "JST", "KST", "HKT", "SGT",
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
+};
 // clang-format on
 
 }  // namespace
@@ -181,5 +189,6 @@ std::span<const std::string_view> person_titles() noexcept { return kPersonTitle
 std::span<const std::string_view> person_roles() noexcept { return kPersonRoles; }
 std::span<const std::string_view> organisation_words() noexcept { return kOrganisationWords; }
 std::span<const std::string_view> place_words() noexcept { return kPlaceWords; }
+std::span<const std::string_view> clock_words() noexcept { return kClockWords; }
 
 }  // namespace storyline::detail

@@ -172,6 +172,19 @@ TEST(TimelineBuilder, LongAndShortSentencesAreNotKeySentences) {
   EXPECT_EQ(timeline.timelines()[0].stories[0].key_sentence, "The harbour ferry engine failed.");
 }
 
+TEST(TimelineBuilder, LabelsAndKeySentencesShowTreebankEscapesAsBrackets) {
+  TimelineOptions options;
+  options.min_sentence_words = 3;
+  TimelineBuilder timeline = builder(options);
+  add(timeline,
+      article("a", "2021-05-03", "Ferry -LRB- Tavira -RRB- stops",
+              "FARO -LRB- Wire -RRB- - The harbour ferry engine failed."),
+      in(0, 0));
+  const TimelineStory story = timeline.timelines()[0].stories[0];
+  EXPECT_EQ(story.label, "Ferry ( Tavira ) stops");
+  EXPECT_EQ(story.key_sentence, "FARO ( Wire ) - The harbour ferry engine failed.");
+}
+
 TEST(TimelineBuilder, DefiningEntitiesAreThoseNamedInMostArticles) {
   TimelineBuilder timeline = builder();
   add(timeline,

@@ -15,7 +15,7 @@
 #include "storyline/text/stopwords.hpp"
 #include "storyline/text/tokenize.hpp"
 #include "storyline/text/unicode.hpp"
-#include "text/treebank.hpp"
+#include "text/normalize.hpp"
 
 namespace storyline {
 namespace {

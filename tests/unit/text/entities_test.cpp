@@ -125,6 +125,19 @@ TEST(FindEntities, IgnoresCapitalisedSentenceOpenersAndDates) {
   EXPECT_TRUE(entities.empty()) << "first: " << (entities.empty() ? "" : entities.front().name);
 }
 
+TEST(FindEntities, CutsDatelinesAndTimestampsFromNames) {
+  const auto entities = entities_of(
+      "LONDON | Thu Mar 31 , 2011 10:13pm BST LONDON ( Reuters ) - Tony Blair spoke at 9 am GMT. "
+      "Critics said Theresa May had been warned.");
+  EXPECT_TRUE(has(entities, "London", EntityKind::kPlace));
+  EXPECT_TRUE(has(entities, "Theresa May", EntityKind::kPerson));
+  for (const Entity& entity : entities) {
+    for (const std::string_view clock : {"Thu", "Mar", "BST", "GMT"}) {
+      EXPECT_EQ(entity.name.find(clock), std::string::npos) << entity.name;
+    }
+  }
+}
+
 TEST(FindEntities, DropsSentenceOpenersTheTextAlsoWritesInLowerCase) {
   const auto entities = entities_of("The envoys arrived. Later Kim Yo Jong spoke. Talks resumed later.");
   EXPECT_TRUE(has(entities, "Kim Yo Jong", EntityKind::kPerson));

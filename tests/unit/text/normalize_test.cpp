@@ -1,4 +1,4 @@
-#include "text/treebank.hpp"
+#include "text/normalize.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,6 +22,12 @@ TEST(UndoTreebankEscapes, LeavesTextWithoutEscapesAsItIs) {
   for (const std::string text : {"", "-", "well-known", "-LRB", "LRB-", "-LRX-", "-XRB-", "-lrb-", "a -- b -"}) {
     EXPECT_EQ(undone(text), text);
   }
+}
+
+TEST(AppendNormalized, AppliesNfkcAndUndoesEscapesInWhatItAppends) {
+  std::string out = "-LRB- kept -RRB- ";
+  append_normalized("\xEF\xAC\x81rst -LRB- \xE2\x91\xA0 -RRB-", out);  // U+FB01 (fi), U+2460 (circled 1)
+  EXPECT_EQ(out, "-LRB- kept -RRB- first ( 1 )");
 }
 
 TEST(UndoTreebankEscapes, StartsAtTheGivenByte) {

@@ -1,7 +1,9 @@
-#include "text/treebank.hpp"
+#include "text/normalize.hpp"
 
 #include <cstring>
-#include <string_view>
+
+#include "storyline/text/unicode.hpp"
+#include "text/ascii.hpp"
 
 namespace storyline::detail {
 namespace {
@@ -22,6 +24,16 @@ char escaped_bracket(const char* p) noexcept {
 }
 
 }  // namespace
+
+void append_normalized(std::string_view text, std::string& out) {
+  const std::size_t start = out.size();
+  if (is_ascii(text)) {
+    out += text;
+  } else {
+    out += normalize_nfkc(text);
+  }
+  undo_treebank_escapes(out, start);
+}
 
 void undo_treebank_escapes(std::string& text, std::size_t from) {
   // Most texts hold no escape: find the first one before writing anything.
