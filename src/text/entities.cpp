@@ -162,9 +162,9 @@ bool is_event_word(std::string_view key) {
 // Lower-case particles inside names: "Bashar al-Assad", "Ludwig van Beethoven", "Gulf of Mexico".
 bool is_name_particle(std::string_view word) {
   if (word.size() > 5) return false;  // most words: none of the particles is longer
-  static constexpr SmallWordList<18> kParticles(
-      std::to_array<std::string_view>({"of", "al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du",
-                                       "del", "della", "der", "den", "la", "le", "dos"}));
+  static constexpr SmallWordList<19> kParticles(
+      std::to_array<std::string_view>({"of", "for", "al", "el", "bin", "ibn", "van", "von", "de", "da", "di",
+                                       "du", "del", "della", "der", "den", "la", "le", "dos"}));
   return kParticles.contains(word);
 }
 
@@ -220,10 +220,17 @@ class UnitBuilder {
       extend_abbreviation(unit);
       strip_possessive(unit);
       // The words a hyphen joined into the unit (extend_hyphenated takes words only).
+      bool capital_joined = false;
       for (std::size_t joined = i + 1; joined <= unit.last_token; ++joined) {
-        if (!detail::starts_with_capital(m_tokens[joined].text)) lower_case_words.push_back(joined);
+        if (!detail::starts_with_capital(m_tokens[joined].text)) {
+          lower_case_words.push_back(joined);
+        } else {
+          capital_joined = true;
+        }
       }
       i = unit.last_token;
+      // A particle starts a name part only before a capital ("al-Assad"), not in a word ("de-escalation").
+      if (!capital && unit.last_token != unit.first_token && !capital_joined) continue;
       units.push_back(unit);
     }
     return units;
@@ -313,11 +320,18 @@ class MentionFinder {
  private:
   // Unit j continues the span ending at unit j - 1 when only spaces separate them and a particle is
   // followed by a capitalised unit.
-  bool joins(const std::vector<Unit>& units, std::size_t j) const {
+  // "for" joins only after an organisation word ("Centers for Disease Control", "Institute for Fiscal
+  // Studies"), not between two names ("Rooney for England") nor after a title ("Secretary for Health Andy
+  // Burnham" is a title and a person).
+  bool joins(const std::vector<Unit>& units, std::size_t j) {
     if (units[j].sentence_start) return false;
     if (units[j].first_token != units[j - 1].last_token + 1) return false;
     if (!only_spaces(m_text.substr(units[j - 1].end, units[j].begin - units[j - 1].end))) return false;
-    return !(units[j].particle && j + 1 < units.size() && units[j + 1].first_token != units[j].last_token + 1);
+    if (!units[j].particle) return true;
+    if (j + 1 < units.size() && units[j + 1].first_token != units[j].last_token + 1) return false;
+    if (m_text.substr(units[j].begin, units[j].end - units[j].begin) != "for") return true;
+    const std::string_view before = key_of(std::span<const Unit>(&units[j - 1], 1));
+    return m_lex.organisation_words.contains(before);
   }
 
   std::string_view slice(std::span<const Unit> units) const {

@@ -125,7 +125,8 @@ constexpr std::string_view kOrganisationWords[] = {
     "Program", "Programme", "Project", "Consortium", "Cooperative", "Co-op", "Church",
 
     // Education, health, culture
-    "University", "College", "School", "Academy", "Hospital", "Clinic", "Center", "Centre", "Museum",
+    "University", "College", "School", "Academy", "Hospital", "Clinic", "Center", "Centre", "Centers",
+    "Centres", "Museum",
     "Gallery", "Library", "Orchestra", "Theatre", "Theater",
 
     // Companies: legal forms

@@ -160,6 +160,24 @@ TEST(FindEntities, KeepsNamesWithParticles) {
   EXPECT_TRUE(has(entities, "Bashar al-Assad", EntityKind::kPerson));
 }
 
+TEST(FindEntities, ForJoinsANameOnlyAfterAnOrganisationWord) {
+  const auto entities = entities_of(
+      "Officials at the Centers for Disease Control met the Secretary for Health Andy Burnham. "
+      "Fans watched Wayne Rooney for England.");
+  EXPECT_TRUE(has(entities, "Centers for Disease Control", EntityKind::kOrganisation));
+  EXPECT_TRUE(has(entities, "Wayne Rooney", EntityKind::kPerson));
+  for (const Entity& entity : entities) EXPECT_NE(entity.name.rfind("for ", 0), 0U) << entity.name;
+  EXPECT_TRUE(has(entities, "England", EntityKind::kPlace));
+  EXPECT_EQ(find(entities, "Disease Control"), nullptr);
+}
+
+TEST(FindEntities, LowerCaseWordsStartingWithAParticleAreNotNames) {
+  const auto entities = entities_of("Officials called for de-escalation in la-la land near Bashar al-Assad.");
+  EXPECT_EQ(find(entities, "de-escalation"), nullptr);
+  EXPECT_EQ(find(entities, "la-la"), nullptr);
+  EXPECT_TRUE(has(entities, "Bashar al-Assad", EntityKind::kPerson));
+}
+
 TEST(FindEntities, OrdersByMentionsThenFirstAppearance) {
   const auto entities = entities_of("Envoys met in Hanoi and in Seoul. Seoul later hosted more talks.");
   ASSERT_GE(entities.size(), 2u);
