@@ -392,7 +392,8 @@ struct TimelineBuilder::Impl {
     title.clear();
     detail::append_normalized(article.title, title);
     std::string label = collapse_spaces(title);
-    if (label.empty() && !sentences.empty()) {
+    const bool titled = !label.empty();
+    if (!titled && !sentences.empty()) {
       label = collapse_spaces(
           std::string_view(text).substr(sentences[0].begin, sentences[0].end - sentences[0].begin));
     }
@@ -400,11 +401,17 @@ struct TimelineBuilder::Impl {
     const bool known_label = std::any_of(story.labels.begin(), story.labels.end(),
                                          [&](const Candidate& c) { return c.text == label; });
     if (!label.empty() && !known_label) {
+      // A label is ranked by its own words, not its article's: a central article can carry a title that
+      // says nothing of the story (a site's headline, a page scraped with the wrong title).
       SparseVector terms;
-      for (std::size_t i = 0; i < std::min(kCandidateTerms, analysis.terms.size()); ++i) {
-        terms.emplace_back(analysis.terms[i].id, analysis.terms[i].weight);
+      if (titled) {
+        for (std::size_t i = 0; i < std::min(kCandidateTerms, analysis.title_terms.size()); ++i) {
+          terms.emplace_back(analysis.title_terms[i].id, analysis.title_terms[i].weight);
+        }
+        normalise(terms);
+      } else {
+        terms = sentence_terms(sentences[0], analysis.lang);
       }
-      normalise(terms);
       story.labels.push_back({std::move(label), std::move(terms), seen++});
       keep_best(story.labels, story.centroid, options.label_candidates);
     }

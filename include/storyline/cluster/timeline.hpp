@@ -45,7 +45,7 @@ struct TimelineStory {
   std::optional<Day> date;
   std::optional<Day> first_day;
   std::optional<Day> last_day;
-  std::string label;         // the title (or, untitled, the first sentence) of its most central article
+  std::string label;         // the title (or, untitled, first sentence) whose own terms are most central
   std::string key_sentence;  // the sentence of its articles closest to its centroid; may be empty
   std::size_t articles = 0;
   std::vector<std::string> sources;      // distinct Article::source values, in order of first appearance

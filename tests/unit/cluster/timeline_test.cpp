@@ -134,6 +134,18 @@ TEST(TimelineBuilder, LabelIsTheTitleOfTheMostCentralArticle) {
       << story.label;
 }
 
+TEST(TimelineBuilder, LabelIsATitleWhoseOwnWordsFitTheStory) {
+  TimelineBuilder timeline = builder();
+  // The two most central articles carry a page's headline, not their own; the third names the ferry.
+  add(timeline, article("a", "2021-05-03", "Latest headlines from the Algarve", kFerry), in(0, 0));
+  add(timeline, article("b", "2021-05-03", "Latest headlines from the Algarve today", kFerry), in(0, 0));
+  add(timeline,
+      article("c", "2021-05-04", "Harbour ferry towed back to Tavira",
+              "A tug towed the harbour ferry back to Tavira. The market in Olhao sold sardines and tuna."),
+      in(0, 0));
+  EXPECT_EQ(timeline.timelines()[0].stories[0].label, "Harbour ferry towed back to Tavira");
+}
+
 TEST(TimelineBuilder, UntitledArticlesAreLabelledByTheirFirstSentence) {
   TimelineBuilder timeline = builder();
   add(timeline,
