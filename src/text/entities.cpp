@@ -98,7 +98,9 @@ const Lexicon& lexicon() {
     for (std::string_view word : detail::place_words()) {
       lex->place_words.insert_if_absent(entity_key(word), true);
     }
-    for (std::string_view word : detail::clock_words()) lex->clock_words.insert_if_absent(entity_key(word), true);
+    for (std::string_view word : detail::clock_words()) {
+      lex->clock_words.insert_if_absent(entity_key(word), true);
+    }
     return lex;
   }();
   return *kLexicon;
@@ -195,6 +197,7 @@ struct Unit {
   std::size_t last_token = 0;
   bool sentence_start = false;
   bool particle = false;  // a lower-case name particle, valid only between two capitalised units
+  bool after_organisation = false;  // a particle ("for") that joins only after an organisation word
 };
 
 class UnitBuilder {
@@ -217,6 +220,7 @@ class UnitBuilder {
       extend_hyphenated(unit);
       // A bare particle only joins names; "al-Assad" (extended above) is a name part by itself.
       unit.particle = particle && unit.last_token == i;
+      unit.after_organisation = unit.particle && token.text == "for";
       extend_abbreviation(unit);
       strip_possessive(unit);
       // The words a hyphen joined into the unit (extend_hyphenated takes words only).
@@ -319,19 +323,17 @@ class MentionFinder {
 
  private:
   // Unit j continues the span ending at unit j - 1 when only spaces separate them and a particle is
-  // followed by a capitalised unit.
-  // "for" joins only after an organisation word ("Centers for Disease Control", "Institute for Fiscal
-  // Studies"), not between two names ("Rooney for England") nor after a title ("Secretary for Health Andy
-  // Burnham" is a title and a person).
+  // followed by a capitalised unit. "for" joins only after an organisation word ("Centers for Disease
+  // Control", "Institute for Fiscal Studies"), not between two names ("Rooney for England") nor after a
+  // title ("Secretary for Health Andy Burnham" is a title and a person).
   bool joins(const std::vector<Unit>& units, std::size_t j) {
     if (units[j].sentence_start) return false;
     if (units[j].first_token != units[j - 1].last_token + 1) return false;
     if (!only_spaces(m_text.substr(units[j - 1].end, units[j].begin - units[j - 1].end))) return false;
     if (!units[j].particle) return true;
     if (j + 1 < units.size() && units[j + 1].first_token != units[j].last_token + 1) return false;
-    if (m_text.substr(units[j].begin, units[j].end - units[j].begin) != "for") return true;
-    const std::string_view before = key_of(std::span<const Unit>(&units[j - 1], 1));
-    return m_lex.organisation_words.contains(before);
+    return !units[j].after_organisation ||
+           m_lex.organisation_words.contains(key_of(std::span<const Unit>(&units[j - 1], 1)));
   }
 
   std::string_view slice(std::span<const Unit> units) const {
@@ -416,7 +418,7 @@ class MentionFinder {
 
   void classify_span(std::span<const Unit> span) {
     span = trim_sentence_opener(span);
-    span = trim_calendar_words(span);
+    span = trim_dates_and_times(span);
     if (span.empty()) return;
     bool person_cue = false;
     std::size_t pos = 0;
@@ -503,13 +505,14 @@ class MentionFinder {
 
   // Dates and times around a name are not part of it: "Thu Mar 31" and "BST LONDON" in a dateline. Only
   // clock words are cut from the end, since a month can end a name ("Theresa May").
-  std::span<const Unit> trim_calendar_words(std::span<const Unit> span) {
-    while (!span.empty()) {
-      const std::string_view key = key_of(span.first(1));
-      if (!is_calendar_word(key) && !m_lex.clock_words.contains(key)) break;
+  std::span<const Unit> trim_dates_and_times(std::span<const Unit> span) {
+    const auto is_clock_word = [&](std::span<const Unit> unit) {
+      return m_lex.clock_words.contains(key_of(unit));
+    };
+    while (!span.empty() && (is_calendar_word(key_of(span.first(1))) || is_clock_word(span.first(1)))) {
       span = span.subspan(1);
     }
-    while (!span.empty() && m_lex.clock_words.contains(key_of(span.last(1)))) span = span.first(span.size() - 1);
+    while (!span.empty() && is_clock_word(span.last(1))) span = span.first(span.size() - 1);
     return span;
   }
 

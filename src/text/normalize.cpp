@@ -1,6 +1,6 @@
 #include "text/normalize.hpp"
 
-#include <cstring>
+#include <string_view>
 
 #include "storyline/text/unicode.hpp"
 #include "text/ascii.hpp"
@@ -10,8 +10,10 @@ namespace {
 
 constexpr std::size_t kEscapeSize = 5;  // "-LRB-"
 
-// The bracket "-XYB-" stands for, or 0 when the five bytes at `p` are not an escape.
-char escaped_bracket(const char* p) noexcept {
+// The bracket the escape at `pos` of `text` stands for, or 0 when there is none there.
+char bracket_at(std::string_view text, std::size_t pos) noexcept {
+  if (text.size() - pos < kEscapeSize) return 0;
+  const char* p = text.data() + pos;
   if (p[0] != '-' || p[3] != 'B' || p[4] != '-') return 0;
   const bool left = p[1] == 'L';
   if (!left && p[1] != 'R') return 0;
@@ -36,18 +38,13 @@ void append_normalized(std::string_view text, std::string& out) {
 }
 
 void undo_treebank_escapes(std::string& text, std::size_t from) {
-  // Most texts hold no escape: find the first one before writing anything.
-  std::size_t read = from;
-  for (;; ++read) {
-    const void* hit = read < text.size() ? std::memchr(text.data() + read, '-', text.size() - read) : nullptr;
-    if (hit == nullptr) return;
-    read = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
-    if (text.size() - read >= kEscapeSize && escaped_bracket(text.data() + read) != 0) break;
-  }
+  // Most texts hold no escape: find the first one before moving anything.
+  std::size_t read = text.find('-', from);
+  while (read != std::string::npos && bracket_at(text, read) == 0) read = text.find('-', read + 1);
+  if (read == std::string::npos) return;
   std::size_t write = read;
   while (read < text.size()) {
-    const char bracket = text.size() - read >= kEscapeSize ? escaped_bracket(text.data() + read) : 0;
-    if (bracket != 0) {
+    if (const char bracket = bracket_at(text, read); bracket != 0) {
       text[write++] = bracket;
       read += kEscapeSize;
     } else {

@@ -148,10 +148,10 @@ class PlainTerms {
 
   void weigh(const Article& article, std::size_t top_terms, std::vector<WeightedTerm>& terms,
              std::vector<WeightedTerm>& title_terms) {
-    std::string title = normalize_nfkc(article.title);
-    std::string text = normalize_nfkc(article.text);
-    detail::undo_treebank_escapes(title);
-    detail::undo_treebank_escapes(text);
+    std::string title;
+    std::string text;
+    detail::append_normalized(article.title, title);
+    detail::append_normalized(article.text, text);
     const std::string document = title.empty() ? text : title + "\n\n" + text;
     m_tokenizer.tokenize(document, m_tokens);
     const auto counts = count(m_tokens);

@@ -19,7 +19,8 @@ TEST(UndoTreebankEscapes, TurnsEachEscapeBackIntoItsBracket) {
 }
 
 TEST(UndoTreebankEscapes, LeavesTextWithoutEscapesAsItIs) {
-  for (const std::string text : {"", "-", "well-known", "-LRB", "LRB-", "-LRX-", "-XRB-", "-lrb-", "a -- b -"}) {
+  for (const std::string text :
+       {"", "-", "well-known", "-LRB", "LRB-", "-LRX-", "-XRB-", "-lrb-", "a -- b -"}) {
     EXPECT_EQ(undone(text), text);
   }
 }
