@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Timeline quality on timeline17: per gold topic, the date F1 of the stories `storyline timeline --top N`
-# keeps of its storyline, and of its key dates, against the journalists' timelines (see timeline_eval.py),
-# one line per topic.
+# keeps of its storyline, of its key dates, and of the key dates of the topic's own articles laid out alone,
+# against the journalists' timelines (see timeline_eval.py), one line per topic.
 #
 #   bench/stories/timeline.sh            (STORYLINE_DATA_DIR, STORYLINE_CLI, STORYLINE_TIMELINE_ARGS override)
 set -euo pipefail

@@ -8,7 +8,9 @@ the dates of the stories `storyline timeline --top N` keeps (N = the timeline's 
 predicted dates, and date F1 counts same-day matches between the two date sets. One line per topic: the mapped storyline,
 how much of the topic it holds and how much of it is the topic, and precision, recall and F1 averaged
 over the topic's timelines; then the same F1 for the storyline's first N key dates (the days most of its
-articles were published on or name), which date events a day at a time where a story can span a week.
+articles were published on or name), which date events a day at a time where a story can span a week;
+and last, as a reference, the F1 of the key dates the topic's own articles give, laid out alone (their
+storylines' key-date counts summed): what the key-date rule scores when the storylines are perfect.
 
     bench/stories/timeline_eval.py [ARTICLES_DIR]
         ARTICLES_DIR defaults to $STORYLINE_DATA_DIR/timeline17 ($STORYLINE_DATA_DIR: ../shared/data);
@@ -20,6 +22,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 BAR = 0.50  # the issue's bar: date F1 per topic
 
@@ -53,6 +56,25 @@ def main():
                              [os.path.join(corpus, "articles.jsonl")], check=True, capture_output=True, text=True)
         return {s["storyline"]: s for s in (json.loads(line) for line in run.stdout.splitlines() if line.strip())}
 
+    def own_key_dates(ids):
+        """Day -> articles pointing at it, over the given articles laid out alone: each article is in one
+        storyline and points at a day at most once, so the storylines' counts add up to the articles'."""
+        wanted = set(ids)
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as subset:
+            with open(os.path.join(corpus, "articles.jsonl"), encoding="utf-8") as f:
+                for line in f:
+                    if line.strip() and json.loads(line)["id"] in wanted:
+                        subset.write(line)
+            subset.flush()
+            run = subprocess.run([cli, "timeline", "--json", "--all", "--quiet"] + extra + [subset.name],
+                                 check=True, capture_output=True, text=True)
+        pointing = collections.Counter()
+        for line in run.stdout.splitlines():
+            if line.strip():
+                for key in json.loads(line)["key_dates"]:
+                    pointing[key["date"]] += key["articles"]
+        return pointing
+
     by_number = lay_out(0)
     storylines = list(by_number.values())
     top_runs = {}  # N -> that run's storylines
@@ -74,9 +96,10 @@ def main():
         for timeline in read_jsonl(os.path.join(timeline_dir, name)):
             timelines[topic].append({date for date, _ in timeline})
 
-    print("%-16s %9s %8s %9s %10s %9s %6s %6s %6s %12s" %
-          ("topic", "storyline", "articles", "holds", "is topic", "timelines", "P", "R", "F1", "key-dates F1"))
-    f1s, key_f1s = [], []
+    print("%-16s %9s %8s %9s %10s %9s %6s %6s %6s %12s %14s" %
+          ("topic", "storyline", "articles", "holds", "is topic", "timelines", "P", "R", "F1", "key-dates F1",
+           "own key dates"))
+    f1s, key_f1s, own_f1s = [], [], []
     for topic in sorted(timelines):
         ids = topics.get(topic, [])
         votes = collections.Counter(storyline_of[i] for i in ids if i in storyline_of)
@@ -85,7 +108,8 @@ def main():
             continue
         number, held = min(votes.items(), key=lambda item: (-item[1], item[0]))
         storyline = by_number[number]
-        scores, key_scores = [], []
+        own = own_key_dates(ids)
+        scores, key_scores, own_scores = [], [], []
         for gold in timelines[topic]:
             if len(gold) not in top_runs:
                 top_runs[len(gold)] = lay_out(len(gold))
@@ -93,18 +117,25 @@ def main():
             scores.append(date_scores({s["date"] for s in kept["stories"] if s["date"]}, gold))
             key_dates = {k["date"] for k in kept["key_dates"]}
             key_scores.append(date_scores(key_dates, gold)[2])
+            # As `storyline timeline` ranks key dates: most articles first, the earlier day on a tie.
+            ranked = sorted(own.items(), key=lambda item: (-item[1], item[0]))[: len(gold)]
+            own_scores.append(date_scores({day for day, _ in ranked}, gold)[2])
         p, r, f1 = (sum(column) / len(scores) for column in zip(*scores))
         key_f1 = sum(key_scores) / len(key_scores)
+        own_f1 = sum(own_scores) / len(own_scores)
         f1s.append(f1)
         key_f1s.append(key_f1)
+        own_f1s.append(own_f1)
         below = [name for name, value in (("stories", f1), ("key dates", key_f1)) if value < BAR]
-        print("%-16s %9d %8d %8.1f%% %9.1f%% %9d %6.3f %6.3f %6.3f %12.3f%s" %
+        print("%-16s %9d %8d %8.1f%% %9.1f%% %9d %6.3f %6.3f %6.3f %12.3f %14.3f%s" %
               (topic, number, len(ids), 100.0 * held / len(ids), 100.0 * held / storyline["articles"],
-               len(scores), p, r, f1, key_f1, "  (below %.2f: %s)" % (BAR, ", ".join(below)) if below else ""))
+               len(scores), p, r, f1, key_f1, own_f1,
+               "  (below %.2f: %s)" % (BAR, ", ".join(below)) if below else ""))
     if f1s:
-        print("%-16s %76.3f %12.3f  (at or above %.2f: stories %d, key dates %d of %d topics)" %
-              ("mean", sum(f1s) / len(f1s), sum(key_f1s) / len(key_f1s), BAR, sum(f >= BAR for f in f1s),
-               sum(f >= BAR for f in key_f1s), len(key_f1s)))
+        print("%-16s %76.3f %12.3f %14.3f  (at or above %.2f: stories %d, key dates %d, own key dates %d of %d "
+              "topics)" % ("mean", sum(f1s) / len(f1s), sum(key_f1s) / len(key_f1s), sum(own_f1s) / len(own_f1s),
+                           BAR, sum(f >= BAR for f in f1s), sum(f >= BAR for f in key_f1s),
+                           sum(f >= BAR for f in own_f1s), len(key_f1s)))
 
 
 if __name__ == "__main__":
