@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "storyline/text/dates.hpp"
 #include "storyline/text/stopwords.hpp"
@@ -177,6 +179,19 @@ bool is_speech_verb(std::string_view word) {
   return kVerbs.contains(word);
 }
 
+// Languages whose spelling capitalises every noun, where a capital says a word is a noun before it says
+// it is a name.
+bool capitalises_nouns(std::string_view lang) { return lang == "de"; }
+
+bool is_german_noun_marker(std::string_view folded_word) {
+  static const detail::WordMap<bool>* const kMarkers = [] {
+    auto* markers = new detail::WordMap<bool>();
+    for (std::string_view word : detail::german_noun_markers()) markers->insert_if_absent(word, true);
+    return markers;
+  }();
+  return kMarkers->contains(folded_word);
+}
+
 bool only_spaces(std::string_view gap) {
   return !gap.empty() && std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
@@ -291,6 +306,9 @@ struct Mention {
   std::size_t offset = 0;
   std::size_t words = 1;
   bool uncertain = false;  // a lone capitalised sentence opener: kept only if it resolves to a known name
+  // Where nouns are capitalised, a lone capitalised word ("Ausbruch", "Laschet"): kept only if it resolves
+  // to a known name or the text has it alone more than once.
+  bool lone_in_noun_language = false;
 };
 
 class MentionFinder {
@@ -304,14 +322,16 @@ class MentionFinder {
     const std::vector<Unit> units = UnitBuilder(m_text, m_tokens).build(m_lower_case_words);
     index_units(units);
     find_lower_case_forms(units);
+    find_common_nouns(units);
     std::size_t i = 0;
     while (i < units.size()) {
-      if (units[i].particle) {  // "leader of North Korea": the span starts after the particle
+      // "leader of North Korea": the span starts after the particle. A common noun is no name part.
+      if (units[i].particle || m_common_noun[i]) {
         ++i;
         continue;
       }
       std::size_t j = i + 1;
-      while (j < units.size() && joins(units, j)) ++j;
+      while (j < units.size() && !m_common_noun[j] && joins(units, j)) ++j;
       // A span never ends on a particle ("Gulf of" + lower-case text).
       std::size_t end = j;
       while (end > i && units[end - 1].particle) --end;
@@ -332,6 +352,11 @@ class MentionFinder {
     if (!only_spaces(m_text.substr(units[j - 1].end, units[j].begin - units[j - 1].end))) return false;
     if (!units[j].particle) return true;
     if (j + 1 < units.size() && units[j + 1].first_token != units[j].last_token + 1) return false;
+    // Where nouns are capitalised, "der" and "den" are articles ("Fabrik der Fleischfirma") unless another
+    // particle comes first ("von der Leyen").
+    if (m_nouns_capitalised && !units[j - 1].particle && (unit_fold(j) == "der" || unit_fold(j) == "den")) {
+      return false;
+    }
     return !units[j].after_organisation ||
            m_lex.organisation_words.contains(key_of(std::span<const Unit>(&units[j - 1], 1)));
   }
@@ -484,6 +509,53 @@ class MentionFinder {
     }
   }
 
+  // Where nouns are capitalised (German), the units that are nouns of the text rather than names: those
+  // it also writes right after an article, another noun marker or a number, perhaps with adjectives
+  // between ("der Ausbruch", "einer neuen Fabrik", "30 Prozent"). Acronyms and known places stay names
+  // ("die EU", "die Ukraine").
+  void find_common_nouns(const std::vector<Unit>& units) {
+    m_common_noun.assign(units.size(), false);
+    m_nouns_capitalised = capitalises_nouns(m_lang);
+    if (!m_nouns_capitalised) return;
+    m_marked_nouns.clear();
+    const auto spaced = [&](std::size_t left) {  // only spaces between token `left` and the next
+      return only_spaces(m_text.substr(m_tokens[left].end(), m_tokens[left + 1].offset - m_tokens[left].end()));
+    };
+    const auto is_word = [&](std::size_t k) { return m_tokens[k].kind == TokenKind::kWord; };
+    for (std::size_t k = 0; k + 1 < m_tokens.size(); ++k) {
+      // A number counts what follows it ("1300 Fälle", "30 Prozent").
+      if (m_tokens[k].kind != TokenKind::kNumber) {
+        if (!is_german_noun_marker(case_fold(m_tokens[k].text))) continue;
+        // After a comma, "der", "die" and "das" are mostly relative pronouns ("Tönnies, die Laschet ...");
+        // after a particle, part of a name ("von der Leyen").
+        if (k > 0 && (m_text.substr(m_tokens[k - 1].end(), m_tokens[k].offset - m_tokens[k - 1].end()).find(',') !=
+                          std::string_view::npos ||
+                      is_name_particle(m_tokens[k - 1].text))) {
+          continue;
+        }
+      }
+      std::size_t next = k + 1;
+      for (int adjectives = 0; adjectives < 2 && next + 1 < m_tokens.size() && spaced(next - 1) &&
+                               is_word(next) && !detail::starts_with_capital(m_tokens[next].text) &&
+                               !is_stopword(m_lang, case_fold(m_tokens[next].text));
+           ++adjectives) {
+        ++next;
+      }
+      if (!spaced(next - 1) || !is_word(next) || !detail::starts_with_capital(m_tokens[next].text)) continue;
+      // A compound's head is its last part: "der Trump-Regierung" names a government, not Trump.
+      while (next + 1 < m_tokens.size() && is_word(next + 1) &&
+             m_text.substr(m_tokens[next].end(), m_tokens[next + 1].offset - m_tokens[next].end()) == "-") {
+        ++next;
+      }
+      m_marked_nouns.insert(case_fold(m_tokens[next].text));
+    }
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      const std::span<const Unit> unit(&units[i], 1);
+      m_common_noun[i] = m_marked_nouns.contains(std::string(unit_fold(i))) && !is_acronym(slice(unit)) &&
+                         place(key_of(unit)) == nullptr;
+    }
+  }
+
   std::string_view unit_fold(std::size_t index) const {
     const std::size_t begin = index == 0 ? 0 : m_unit_fold_ends[index - 1];
     return std::string_view(m_unit_folds).substr(begin, m_unit_fold_ends[index] - begin);
@@ -607,8 +679,9 @@ class MentionFinder {
     }
     mention.kind = kind;
     mention.offset = span.front().begin;
-    mention.uncertain = m_opener && span.size() == 1 && span.front().sentence_start && kind != EntityKind::kPlace &&
-                        !is_acronym(slice(span));
+    const bool lone_word = span.size() == 1 && kind != EntityKind::kPlace && !is_acronym(slice(span));
+    mention.uncertain = lone_word && m_opener && span.front().sentence_start;
+    mention.lone_in_noun_language = lone_word && m_nouns_capitalised;
     m_opener = false;
     m_mentions.push_back(std::move(mention));
   }
@@ -636,6 +709,10 @@ class MentionFinder {
   std::string m_unit_folds;
   std::vector<std::size_t> m_unit_fold_ends;
   bool m_opener = false;
+  // find_common_nouns' results.
+  bool m_nouns_capitalised = false;
+  std::unordered_set<std::string> m_marked_nouns;  // case-folded
+  std::vector<bool> m_common_noun;                  // by unit
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -684,6 +761,7 @@ void resolve_short_forms(std::vector<Mention>& mentions) {
         mention.kind = EntityKind::kPerson;
         mention.words = target->words;
         mention.uncertain = false;
+        mention.lone_in_noun_language = false;
       }
     }
     if (mention.kind == EntityKind::kPerson) people_before.push_back(i);
@@ -695,8 +773,13 @@ std::vector<Entity> group(const std::vector<Mention>& mentions) {
   detail::WordMap<std::uint32_t> index;
   std::vector<std::array<std::size_t, 4>> kind_votes;
   std::vector<std::size_t> name_words;
+  std::unordered_map<std::string_view, std::uint32_t> lone_counts;  // of lone_in_noun_language mentions
+  for (const Mention& mention : mentions) {
+    if (mention.lone_in_noun_language) ++lone_counts[mention.key];
+  }
   for (const Mention& mention : mentions) {
     if (mention.uncertain) continue;
+    if (mention.lone_in_noun_language && lone_counts[mention.key] < 2) continue;
     const std::uint32_t* known = index.find(mention.key);
     const std::size_t e = known != nullptr ? *known : entities.size();
     if (known == nullptr) {

@@ -40,6 +40,10 @@ struct NamedPlace {
 // weekday abbreviations ("Thu").
 [[nodiscard]] std::span<const std::string_view> clock_words() noexcept;
 
+// German words that introduce a noun phrase, case-folded: articles ("der", "einem"), determiners
+// ("diese", "alle"), possessives ("seine") and preposition-article contractions ("im", "zur").
+[[nodiscard]] std::span<const std::string_view> german_noun_markers() noexcept;
+
 // Stop words of a language given by ISO 639-1 code, case-folded. Empty for languages without a list.
 [[nodiscard]] std::span<const std::string_view> stopwords(std::string_view lang) noexcept;
 

@@ -37,7 +37,9 @@ struct Entity {
 
 // Finds the entities of `text`, given its tokens (from Tokenizer, over the same text). `lang` selects the
 // stop words that tell a capitalised sentence opener ("The", "Both") from a name; the cue word lists
-// are English, so recall is lower for other languages. Entities come most-mentioned first, then in order
+// are English, so recall is lower for other languages. In German ("de"), where every noun is capitalised,
+// a capitalised word the text also writes after an article is a noun, and a lone capitalised word counts
+// only as the short form of a longer name. Entities come most-mentioned first, then in order
 // of first mention. Thread-safe.
 [[nodiscard]] std::vector<Entity> find_entities(std::string_view text, std::span<const Token> tokens,
                                                 std::string_view lang);

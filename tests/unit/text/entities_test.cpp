@@ -11,12 +11,12 @@
 namespace storyline {
 namespace {
 
-std::vector<Entity> entities_of(std::string_view text) {
+std::vector<Entity> entities_of(std::string_view text, std::string_view lang = "en") {
   auto tokenizer = Tokenizer::create();
   EXPECT_TRUE(tokenizer);
   std::vector<Token> tokens;
   tokenizer->tokenize(text, tokens);
-  return find_entities(text, tokens, "en");
+  return find_entities(text, tokens, lang);
 }
 
 const Entity* find(const std::vector<Entity>& entities, std::string_view name) {
@@ -233,6 +233,51 @@ TEST(FindEntities, TrimsOpenersWrittenInLowerCaseInAnyScript) {
   EXPECT_NE(find(entities, "Alles"), nullptr);
   const auto kept = entities_of("\u00dcber Alles met envoys in Hanoi. Talks went well.");
   EXPECT_NE(find(kept, "\u00dcber Alles"), nullptr);
+}
+
+// German capitalises every noun: the capital alone must not make "Hochwasser" or "Brücke" a name.
+TEST(FindEntities, GermanNounsAfterAnArticleAreNotNames) {
+  const auto entities = entities_of(
+      "Das Hochwasser hat in der Nacht eine alte Brücke zerstört. Petra Walther sprach von einem schweren "
+      "Schaden. Hochwasser und Brücke beschäftigen nun die Feuerwehr.",
+      "de");
+  EXPECT_TRUE(has(entities, "Petra Walther", EntityKind::kPerson));
+  EXPECT_TRUE(no_name_holds(entities, {"Hochwasser", "Brücke", "Nacht", "Schaden", "Feuerwehr"}));
+}
+
+TEST(FindEntities, GermanArticlesDoNotJoinNounsIntoOneName) {
+  const auto entities = entities_of(
+      "Die Sprecherin der Stadtwerke nannte keine Zahl. Ursula von der Leyen reiste ab.", "de");
+  EXPECT_TRUE(no_name_holds(entities, {"Sprecherin", "Stadtwerke"}));
+  EXPECT_TRUE(has(entities, "Ursula von der Leyen", EntityKind::kPerson));
+}
+
+TEST(FindEntities, GermanLoneWordIsANameOnlyWhenItRecursOrShortensOne) {
+  const auto entities = entities_of(
+      "Gestern traf Anna Krüger den Vorstand. Danach lobte Krüger den Plan. Auch Brandt kam. "
+      "Am Abend sprach Mertens, und Mertens blieb bei seinem Nein.",
+      "de");
+  const Entity* kruger = find(entities, "Anna Krüger");
+  ASSERT_NE(kruger, nullptr);
+  EXPECT_EQ(kruger->mentions, 2U);  // the lone "Krüger" shortens her full name
+  EXPECT_NE(find(entities, "Mertens"), nullptr);  // alone twice
+  EXPECT_TRUE(no_name_holds(entities, {"Brandt", "Nein"}));  // alone once
+}
+
+TEST(FindEntities, GermanCompoundHeadsAndCountedNounsAreNouns) {
+  // "Corona" opens a compound here; its head, "Ausbruch", is the noun. "Fälle" is counted by a number.
+  const auto entities = entities_of(
+      "Nach dem Corona-Ausbruch meldete die Stadt 40 Fälle. Ausbruch und Fälle sorgen die NATO nicht. "
+      "Ausbruch, Fälle: Corona bleibt Thema, und Corona prägt die Woche.",
+      "de");
+  EXPECT_TRUE(no_name_holds(entities, {"Ausbruch", "Fälle"}));
+  EXPECT_NE(find(entities, "Corona"), nullptr);
+  EXPECT_TRUE(has(entities, "NATO", EntityKind::kOrganisation));
+}
+
+TEST(FindEntities, EnglishLoneWordsStayNamesOutsideGerman) {
+  const auto entities = entities_of("Officials met Brandt on Monday.");
+  EXPECT_NE(find(entities, "Brandt"), nullptr);
 }
 
 TEST(FindEntities, HandlesTextWithoutNames) {
