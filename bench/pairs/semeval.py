@@ -1,14 +1,14 @@
 #!/usr/bin/python3
 """Scores `storyline similar` on SemEval-2022 Task 8 (multilingual news article similarity).
 
-Keeps the en-en pairs and drops rows whose pair_id carries a language suffix (machine-translated copies,
-see ../shared/data/README.md). Each text becomes a one-article JSON file: the first line is the title when
+Keeps the en-en pairs (or the language pairs --langs names) and drops rows whose pair_id carries a
+language suffix (machine-translated copies, see ../shared/data/README.md). Each text becomes a one-article JSON file: the first line is the title when
 the text has more than one line (the sets are headline + body cuts), otherwise there is no title. The
-sets carry no dates, so time never plays a part here. Prints, per set, the number of pairs, Pearson's r
-of the score against the gold `Overall` (1 = very similar ... 4 = very dissimilar), and how the verdicts
-spread over the gold ratings.
+sets carry no dates, so time never plays a part here. Prints, per set and language pair, the number of
+pairs, Pearson's r of the score against the gold `Overall` (1 = very similar ... 4 = very dissimilar), and
+how the verdicts spread over the gold ratings.
 
-  semeval.py CLI DATA_DIR WORK_DIR [--rows SET FILE]...
+  semeval.py CLI DATA_DIR WORK_DIR [--langs en-en,de-de,de-en,...] [--rows SET FILE]...
 
 --rows writes one TSV line per pair of SET (training_set or testing_set): Overall, then the signals, which
 train_similarity_model.py reads. Debian's python3, standard library only.
@@ -25,11 +25,12 @@ SETS = ("training_set", "testing_set")
 VERDICTS = ("duplicate", "same_story", "same_storyline", "unrelated")
 
 
-def en_pairs(path):
+def original_pairs(path, langs):
+    """The rows of one language pair ("en-en", "de-en": lang1-lang2) that are originals."""
     csv.field_size_limit(1 << 30)
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            if row["lang1"] != "en" or row["lang2"] != "en":
+            if "%s-%s" % (row["lang1"], row["lang2"]) != langs:
                 continue
             # "1484039360it_1484180228it": a translated copy of a pair, not an original.
             if not all(part.isdigit() for part in row["pair_id"].split("_")):
@@ -70,39 +71,47 @@ def main(argv):
         raise SystemExit(__doc__)
     cli, data_dir, work = argv[1], argv[2], argv[3]
     rows_out = {}
+    lang_pairs = ["en-en"]
     rest = argv[4:]
     while rest:
+        if rest[0] == "--langs" and len(rest) >= 2:
+            lang_pairs = [pair for pair in rest[1].split(",") if pair]
+            rest = rest[2:]
+            continue
         if rest[0] != "--rows" or len(rest) < 3 or rest[1] not in SETS:
             raise SystemExit(__doc__)
         rows_out[rest[1]] = rest[2]
         rest = rest[3:]
     os.makedirs(work, exist_ok=True)
 
-    print("%-14s %6s %9s   %s" % ("set", "pairs", "pearson", "verdicts by gold Overall (rounded): " + " / ".join(VERDICTS)))
+    print("%-14s %-6s %6s %9s   %s" % ("set", "langs", "pairs", "pearson",
+                                        "verdicts by gold Overall (rounded): " + " / ".join(VERDICTS)))
     for name in SETS:
         path = os.path.join(data_dir, name + ".csv")
         if not os.path.exists(path):
             print("skipping %s: %s not found" % (name, path), file=sys.stderr)
             continue
-        gold, scores, signal_rows = [], [], []
-        spread = {}
-        for row in en_pairs(path):
-            result = compare(cli, work, row["pair_id"], row["text1"], row["text2"])
-            overall = float(row["Overall"])
-            gold.append(overall)
-            scores.append(result["score"])
-            signal_rows.append(list(result["signals"].values()))
-            counts = spread.setdefault(int(round(overall)), dict.fromkeys(VERDICTS, 0))
-            counts[result["verdict"]] += 1
-        summary = "  ".join(
-            "%d: %s" % (rating, "/".join(str(spread[rating][v]) for v in VERDICTS)) for rating in sorted(spread))
-        print("%-14s %6d %9.4f   %s" % (name, len(gold), pearson(scores, gold), summary))
+        signal_names, signal_rows = [], []  # over every language pair, for --rows
+        for langs in lang_pairs:
+            gold, scores = [], []
+            spread = {}
+            for row in original_pairs(path, langs):
+                result = compare(cli, work, row["pair_id"], row["text1"], row["text2"])
+                overall = float(row["Overall"])
+                gold.append(overall)
+                scores.append(result["score"])
+                signal_names = list(result["signals"].keys())
+                signal_rows.append([overall] + list(result["signals"].values()))
+                counts = spread.setdefault(int(round(overall)), dict.fromkeys(VERDICTS, 0))
+                counts[result["verdict"]] += 1
+            summary = "  ".join("%d: %s" % (rating, "/".join(str(spread[rating][v]) for v in VERDICTS))
+                                for rating in sorted(spread))
+            print("%-14s %-6s %6d %9.4f   %s" % (name, langs, len(gold), pearson(scores, gold), summary))
         if name in rows_out:
             with open(rows_out[name], "w", encoding="utf-8") as f:
-                f.write("overall\t" + "\t".join(result["signals"].keys()) + "\n")
-                for overall, signals in zip(gold, signal_rows):
-                    f.write("%s\t%s\n" % (overall, "\t".join(repr(v) for v in signals)))
-
+                f.write("overall\t" + "\t".join(signal_names) + "\n")
+                for values in signal_rows:
+                    f.write("\t".join(repr(v) if i else str(v) for i, v in enumerate(values)) + "\n")
 
 if __name__ == "__main__":
     main(sys.argv)

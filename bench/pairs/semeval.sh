@@ -5,6 +5,7 @@
 #
 #   bench/pairs/semeval.sh                (STORYLINE_DATA_DIR, STORYLINE_CLI, STORYLINE_BENCH_DIR override)
 #   bench/pairs/semeval.sh --rows training_set FILE   (also write the training pairs' signals for the trainer)
+#   bench/pairs/semeval.sh --langs en-en,de-de,de-en  (other language pairs: lang1-lang2, originals only)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
