@@ -349,7 +349,10 @@ class MentionFinder {
   bool joins(const std::vector<Unit>& units, std::size_t j) {
     if (units[j].sentence_start) return false;
     if (units[j].first_token != units[j - 1].last_token + 1) return false;
-    if (!only_spaces(m_text.substr(units[j - 1].end, units[j].begin - units[j - 1].end))) return false;
+    // One space: more is a seam the text was joined at ("... Fiscal General de Veracruz  Jorge Winckler se
+    // convirtió", a headline run into its body), not the inside of a name.
+    const std::string_view gap = m_text.substr(units[j - 1].end, units[j].begin - units[j - 1].end);
+    if (gap != " " && gap != "\t") return false;
     if (!units[j].particle) return true;
     if (j + 1 < units.size() && units[j + 1].first_token != units[j].last_token + 1) return false;
     // Where nouns are capitalised, "der" and "den" are articles ("Fabrik der Fleischfirma") unless another
@@ -448,6 +451,11 @@ class MentionFinder {
     bool person_cue = false;
     std::size_t pos = 0;
     while (pos < span.size()) {
+      // What a trim or a title leaves may start with a particle: "[Fiscal General] de Veracruz".
+      if (span[pos].particle) {
+        ++pos;
+        continue;
+      }
       if (const auto place = match_place(span.subspan(pos))) {
         const auto [length, hit] = *place;
         const std::size_t after = pos + length;
@@ -518,9 +526,10 @@ class MentionFinder {
     m_nouns_capitalised = capitalises_nouns(m_lang);
     if (!m_nouns_capitalised) return;
     m_marked_nouns.clear();
-    const auto spaced = [&](std::size_t left) {  // only spaces between token `left` and the next
-      return only_spaces(m_text.substr(m_tokens[left].end(), m_tokens[left + 1].offset - m_tokens[left].end()));
+    const auto gap_after = [&](std::size_t left) {  // the text between token `left` and the next
+      return m_text.substr(m_tokens[left].end(), m_tokens[left + 1].offset - m_tokens[left].end());
     };
+    const auto spaced = [&](std::size_t left) { return only_spaces(gap_after(left)); };
     const auto is_word = [&](std::size_t k) { return m_tokens[k].kind == TokenKind::kWord; };
     for (std::size_t k = 0; k + 1 < m_tokens.size(); ++k) {
       // A number counts what follows it ("1300 Fälle", "30 Prozent").
@@ -528,8 +537,7 @@ class MentionFinder {
         if (!is_german_noun_marker(case_fold(m_tokens[k].text))) continue;
         // After a comma, "der", "die" and "das" are mostly relative pronouns ("Tönnies, die Laschet ...");
         // after a particle, part of a name ("von der Leyen").
-        if (k > 0 && (m_text.substr(m_tokens[k - 1].end(), m_tokens[k].offset - m_tokens[k - 1].end()).find(',') !=
-                          std::string_view::npos ||
+        if (k > 0 && (gap_after(k - 1).find(',') != std::string_view::npos ||
                       is_name_particle(m_tokens[k - 1].text))) {
           continue;
         }
@@ -543,10 +551,7 @@ class MentionFinder {
       }
       if (!spaced(next - 1) || !is_word(next) || !detail::starts_with_capital(m_tokens[next].text)) continue;
       // A compound's head is its last part: "der Trump-Regierung" names a government, not Trump.
-      while (next + 1 < m_tokens.size() && is_word(next + 1) &&
-             m_text.substr(m_tokens[next].end(), m_tokens[next + 1].offset - m_tokens[next].end()) == "-") {
-        ++next;
-      }
+      while (next + 1 < m_tokens.size() && is_word(next + 1) && gap_after(next) == "-") ++next;
       m_marked_nouns.insert(case_fold(m_tokens[next].text));
     }
     for (std::size_t i = 0; i < units.size(); ++i) {
@@ -712,7 +717,7 @@ class MentionFinder {
   // find_common_nouns' results.
   bool m_nouns_capitalised = false;
   std::unordered_set<std::string> m_marked_nouns;  // case-folded
-  std::vector<bool> m_common_noun;                  // by unit
+  std::vector<bool> m_common_noun;                 // by unit
 };
 
 // ---------------------------------------------------------------------------------------------------

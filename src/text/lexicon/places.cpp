@@ -456,7 +456,8 @@ constexpr NamedPlace kPlaces[] = {
     alias("Damaskus", "Damascus"), alias("Tripolis", "Tripoli"),
     alias("Bagdad", "Baghdad"),
     // Spanish
-    alias("Estados Unidos", "United States"), alias("EEUU", "United States"), alias("Alemania", "Germany"), alias("Francia", "France"),
+    alias("Estados Unidos", "United States"), alias("EEUU", "United States"), alias("Alemania", "Germany"),
+    alias("Francia", "France"),
     alias("Reino Unido", "United Kingdom"), alias("Inglaterra", "England"), alias("Escocia", "Scotland"),
     alias("Irlanda", "Ireland"), alias("España", "Spain"), alias("Italia", "Italy"),
     alias("Grecia", "Greece"), alias("Turquía", "Turkey"), alias("Rusia", "Russia"),
@@ -471,7 +472,8 @@ constexpr NamedPlace kPlaces[] = {
     alias("Sudáfrica", "South Africa"), alias("Brasil", "Brazil"), alias("México", "Mexico"),
     alias("Canadá", "Canada"), alias("Perú", "Peru"), alias("Nueva York", "New York"),
     alias("Londres", "London"), alias("Moscú", "Moscow"), alias("Pekín", "Beijing"),
-    alias("Bruselas", "Brussels"), alias("Ginebra", "Geneva"), alias("Oriente Medio", "Middle East"),
+    alias("Bruselas", "Brussels"), alias("Ginebra", "Geneva"), alias("Viena", "Vienna"),
+    alias("Oriente Medio", "Middle East"),
     alias("Oriente Próximo", "Middle East"), alias("África", "Africa"),
     // French
     alias("États-Unis", "United States"), alias("Etats-Unis", "United States"),
@@ -490,7 +492,8 @@ constexpr NamedPlace kPlaces[] = {
     alias("Genève", "Geneva"), alias("Varsovie", "Warsaw"), alias("Afrique", "Africa"),
     alias("Asie", "Asia"), alias("Moyen-Orient", "Middle East"), alias("Proche-Orient", "Middle East"),
     // Italian
-    alias("Stati Uniti", "United States"), alias("Germania", "Germany"), alias("Regno Unito", "United Kingdom"),
+    alias("Stati Uniti", "United States"), alias("Germania", "Germany"),
+    alias("Regno Unito", "United Kingdom"),
     alias("Inghilterra", "England"), alias("Spagna", "Spain"), alias("Turchia", "Turkey"),
     alias("Svizzera", "Switzerland"), alias("Cina", "China"), alias("Giappone", "Japan"),
     alias("Egitto", "Egypt"), alias("Londra", "London"), alias("Pechino", "Beijing"),

@@ -235,6 +235,18 @@ TEST(FindEntities, TrimsOpenersWrittenInLowerCaseInAnyScript) {
   EXPECT_NE(find(kept, "\u00dcber Alles"), nullptr);
 }
 
+// Two spaces are a seam: a headline run into its body, not the inside of a name.
+TEST(FindEntities, NamesDoNotJoinAcrossSeveralSpaces) {
+  const auto entities = entities_of("River floods homes in Kent  Ellen Price said the water rose overnight.");
+  EXPECT_TRUE(has(entities, "Ellen Price", EntityKind::kPerson));
+  EXPECT_TRUE(no_name_holds(entities, {"Kent Ellen", "Kent  Ellen"}));
+}
+
+TEST(FindEntities, ANameAfterATitleDoesNotStartWithAParticle) {
+  const auto entities = entities_of("Fans in Gary mourned the King of Pop for a week.");
+  EXPECT_TRUE(no_name_holds(entities, {"of "}, 0));
+}
+
 // German capitalises every noun: the capital alone must not make "Hochwasser" or "Brücke" a name.
 TEST(FindEntities, GermanNounsAfterAnArticleAreNotNames) {
   const auto entities = entities_of(
