@@ -1,7 +1,8 @@
 // Text analysis: the whole Analyzer over an article built from the input (line 1: title, line 2: a
 // publication date when it parses as ISO-8601, the rest: text; invalid UTF-8 must come back as an error,
-// never a crash), and, on valid UTF-8, the stages one by one: Tokenizer, find_entities, find_dates,
-// entity_key. Invariants: tokens, entities and dates point inside the text they came from.
+// never a crash), and, on valid UTF-8, the stages one by one: Tokenizer, find_entities (as English and as
+// German), find_dates, entity_key. Invariants: tokens, entities and dates point inside the text they came
+// from.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -73,8 +74,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& token : tokens) {
     if (token.end() > input.size() || input.substr(token.offset, token.text.size()) != token.text) std::abort();
   }
-  for (const auto& entity : storyline::find_entities(input, tokens, "en")) {
-    if (entity.first_offset >= input.size()) std::abort();
+  for (const std::string_view lang : {"en", "de"}) {  // German reads capitals its own way
+    for (const auto& entity : storyline::find_entities(input, tokens, lang)) {
+      if (entity.first_offset >= input.size()) std::abort();
+    }
   }
   std::optional<storyline::Day> published;
   if (article.published_at) published = std::chrono::floor<std::chrono::days>(*article.published_at);
