@@ -17,8 +17,8 @@ using WordSet = detail::WordMap<bool>;
 const WordSet& stopword_set(std::string_view lang) {
   using Sets = std::vector<std::pair<std::string_view, WordSet>>;
   static const Sets* const kSets = [] {
-    constexpr std::array<std::string_view, 12> kLanguages = {"en", "de", "fr", "es", "it", "pt",
-                                                             "nl", "sv", "da", "no", "fi", "ru"};
+    constexpr std::array<std::string_view, 14> kLanguages = {"en", "de", "fr", "es", "it", "pt", "nl",
+                                                             "sv", "da", "no", "fi", "ru", "pl", "tr"};
     auto* sets = new Sets();
     for (std::string_view code : kLanguages) {
       const auto words = detail::stopwords(code);

@@ -333,6 +333,45 @@ constexpr std::string_view kRussian[] = {
     "сейчас", "опять", "очень", "более", "менее", "можно", "нельзя", "надо", "нужно", "может",
     "ничего",
 };
+
+constexpr std::string_view kPolish[] = {
+    // personal, reflexive and possessive pronouns
+    "ja", "mnie", "mi", "mną", "ty", "ciebie", "cię", "tobie", "ci", "tobą", "on", "jego", "go", "niego",
+    "jemu", "mu", "niemu", "nim", "ona", "jej", "niej", "nią", "ją", "ono", "my", "nas", "nam", "nami",
+    "wy", "was", "wam", "wami", "oni", "one", "ich", "nich", "im", "nimi", "je", "się", "sobie",
+    "siebie", "sobą", "mój", "moja", "moje", "twój", "twoja", "twoje", "nasz", "nasza", "nasze", "wasz",
+    "wasza", "wasze", "swój", "swoja", "swoje", "swoją", "swojej", "swoich", "swoim", "swego",
+    // demonstratives, relatives and question words
+    "ten", "ta", "to", "te", "tego", "tej", "tym", "tę", "tych", "tymi", "temu", "tamten", "który",
+    "która", "które", "którzy", "którego", "której", "którym", "których", "co", "czego", "czym", "kto",
+    "kogo", "komu", "gdzie", "kiedy", "jak", "dlaczego", "czy", "jaki", "jaka", "jakie", "taki", "taka",
+    "takie", "wszystko", "wszystkie", "wszyscy", "każdy", "każda", "każde",
+    // prepositions
+    "w", "we", "na", "z", "ze", "do", "od", "o", "po", "przy", "za", "przed", "pod", "nad", "przez", "dla",
+    "bez", "u", "ku", "między", "według", "wobec", "około", "podczas", "mimo",
+    // conjunctions and particles
+    "i", "a", "oraz", "ale", "lecz", "lub", "albo", "bo", "że", "żeby", "aby", "gdy", "jeśli", "jeżeli",
+    "więc", "czyli", "także", "też", "również", "nie", "tak", "już", "jeszcze", "tylko", "nawet", "bardzo",
+    "jednak", "natomiast", "zaś", "np",
+    // forms of "być" (to be) and "mieć" (to have)
+    "być", "jest", "są", "był", "była", "było", "byli", "były", "będzie", "będą", "jestem", "jesteśmy",
+    "ma", "mają", "miał", "miała", "może", "można",
+};
+
+constexpr std::string_view kTurkish[] = {
+    // pronouns and their cases
+    "ben", "beni", "bana", "benim", "sen", "seni", "sana", "senin", "o", "onu", "ona", "onun", "onlar",
+    "onları", "onlara", "onların", "biz", "bizi", "bize", "bizim", "siz", "sizi", "size", "sizin",
+    "kendi", "kendisi", "kendini",
+    // demonstratives and question words
+    "bu", "şu", "bunu", "buna", "bunun", "bunlar", "şunu", "ne", "neden", "niçin", "nasıl", "nerede",
+    "kim", "hangi", "her", "hepsi", "bazı", "hiç", "tüm", "bütün",
+    // postpositions, conjunctions and particles
+    "ve", "veya", "ya", "ile", "ama", "fakat", "ancak", "çünkü", "için", "gibi", "kadar", "göre", "sonra",
+    "önce", "diye", "de", "da", "ki", "mi", "mı", "mu", "mü", "daha", "en", "çok", "az", "bir", "birçok",
+    "olarak", "ise", "değil", "var", "yok", "olan", "olduğu", "oldu", "olacak", "eden", "etti",
+    "ediyor", "şey", "yani", "hem", "ayrıca",
+};
 // clang-format on
 
 struct LanguageList {
@@ -344,6 +383,7 @@ constexpr LanguageList kLists[] = {
     {"en", kEnglish}, {"de", kGerman},     {"fr", kFrench},  {"es", kSpanish},
     {"it", kItalian}, {"pt", kPortuguese}, {"nl", kDutch},   {"sv", kSwedish},
     {"da", kDanish},  {"no", kNorwegian},  {"fi", kFinnish}, {"ru", kRussian},
+    {"pl", kPolish},  {"tr", kTurkish},
 };
 
 }  // namespace

@@ -12,6 +12,10 @@ TEST(StopWords, KnowsFunctionWordsPerLanguage) {
   EXPECT_TRUE(is_stopword("de", "der"));
   EXPECT_FALSE(is_stopword("en", "der"));
   EXPECT_TRUE(is_stopword("fr", "le"));
+  EXPECT_TRUE(is_stopword("pl", "się"));
+  EXPECT_FALSE(is_stopword("pl", "szczyt"));
+  EXPECT_TRUE(is_stopword("tr", "için"));
+  EXPECT_FALSE(is_stopword("tr", "zirve"));
 }
 
 TEST(StopWords, ExpectsFoldedWords) { EXPECT_FALSE(is_stopword("en", "The")); }
