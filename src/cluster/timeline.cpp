@@ -15,6 +15,7 @@
 #include "storyline/text/stopwords.hpp"
 #include "storyline/text/tokenize.hpp"
 #include "storyline/text/unicode.hpp"
+#include "text/dateline.hpp"
 #include "text/normalize.hpp"
 
 namespace storyline {
@@ -388,6 +389,13 @@ struct TimelineBuilder::Impl {
     detail::append_normalized(article.text, text);
     tokenizer.tokenize(text, tokens);
     split_sentences(text, tokens, sentences);
+    for (Sentence& sentence : sentences) {  // quoted from the story on, not from the wire's dateline
+      const std::size_t start = detail::skip_dateline(text, tokens, sentence.first, sentence.last);
+      if (start != sentence.first) {
+        sentence.first = start;
+        sentence.begin = tokens[start].offset;
+      }
+    }
 
     title.clear();
     detail::append_normalized(article.title, title);

@@ -155,6 +155,17 @@ TEST(TimelineBuilder, UntitledArticlesAreLabelledByTheirFirstSentence) {
   EXPECT_EQ(timeline.timelines()[0].stories[0].label, "The harbour ferry stopped in the channel.");
 }
 
+TEST(TimelineBuilder, LabelsAndKeySentencesStartAfterAWireDateline) {
+  TimelineBuilder timeline = builder();
+  add(timeline,
+      article("a", "2021-05-03", "",
+              "FARO, May 3 (Reuters) - The harbour ferry to the island stopped in the channel near Tavira."),
+      in(0, 0));
+  const TimelineStory story = timeline.timelines()[0].stories[0];
+  EXPECT_EQ(story.label, "The harbour ferry to the island stopped in the channel near Tavira.");
+  EXPECT_EQ(story.key_sentence, story.label);
+}
+
 TEST(TimelineBuilder, KeySentenceIsTheSentenceClosestToTheCentroid) {
   TimelineBuilder timeline = builder();
   const std::string text =
@@ -190,11 +201,11 @@ TEST(TimelineBuilder, LabelsAndKeySentencesShowTreebankEscapesAsBrackets) {
   TimelineBuilder timeline = builder(options);
   add(timeline,
       article("a", "2021-05-03", "Ferry -LRB- Tavira -RRB- stops",
-              "FARO -LRB- Wire -RRB- - The harbour ferry engine failed."),
+              "The harbour ferry -LRB- the Tavira boat -RRB- lost its engine."),
       in(0, 0));
   const TimelineStory story = timeline.timelines()[0].stories[0];
   EXPECT_EQ(story.label, "Ferry ( Tavira ) stops");
-  EXPECT_EQ(story.key_sentence, "FARO ( Wire ) - The harbour ferry engine failed.");
+  EXPECT_EQ(story.key_sentence, "The harbour ferry ( the Tavira boat ) lost its engine.");
 }
 
 TEST(TimelineBuilder, DefiningEntitiesAreThoseNamedInMostArticles) {
