@@ -1,8 +1,8 @@
 // Text analysis: the whole Analyzer over an article built from the input (line 1: title, line 2: a
 // publication date when it parses as ISO-8601, the rest: text; invalid UTF-8 must come back as an error,
-// never a crash), and, on valid UTF-8, the stages one by one: Tokenizer, find_entities (as English and as
-// German), find_dates, entity_key. Invariants: tokens, entities and dates point inside the text they came
-// from.
+// never a crash), and, on valid UTF-8, the stages one by one: Tokenizer, skip_dateline, find_entities (as
+// English and as German), find_dates, entity_key. Invariants: tokens, entities and dates point inside the
+// text they came from.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -19,6 +19,7 @@
 #include "storyline/text/entities.hpp"
 #include "storyline/text/tokenize.hpp"
 #include "storyline/text/unicode.hpp"
+#include "text/dateline.hpp"
 
 namespace {
 
@@ -74,6 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& token : tokens) {
     if (token.end() > input.size() || input.substr(token.offset, token.text.size()) != token.text) std::abort();
   }
+  if (storyline::detail::skip_dateline(input, tokens, 0, tokens.size()) > tokens.size()) std::abort();
   for (const std::string_view lang : {"en", "de"}) {  // German reads capitals its own way
     for (const auto& entity : storyline::find_entities(input, tokens, lang)) {
       if (entity.first_offset >= input.size()) std::abort();
