@@ -39,7 +39,7 @@ std::size_t after_credit(std::string_view text, std::span<const Token> tokens, s
     if (tokens[close].kind != TokenKind::kWord || !starts_with_capital(tokens[close].text)) return open;
     if (close + 1 >= last) return open;
     const std::string_view between = trim_spaces(gap(text, tokens, close));
-    if (between.empty()) continue;  // "Agence France" goes on
+    if (between.empty() || between == "-") continue;  // "Agence France-Presse" goes on
     if (between.front() != ')') return open;
     return is_dash(trim_spaces(between.substr(1))) ? close + 1 : open;
   }

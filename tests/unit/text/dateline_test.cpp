@@ -22,7 +22,7 @@ std::string story_of(std::string_view text) {
 TEST(SkipDateline, StartsAfterAnAgencyCredit) {
   EXPECT_EQ(story_of("BEIRUT (Reuters) - Syria's envoy walked out."), "Syria's envoy walked out.");
   EXPECT_EQ(story_of("KABUL ( AP ) \u2014 Two bridges reopened."), "Two bridges reopened.");
-  EXPECT_EQ(story_of("PARIS, March 3 (Agence France Presse) -- Strikes spread."), "Strikes spread.");
+  EXPECT_EQ(story_of("PARIS, March 3 (Agence France-Presse) -- Strikes spread."), "Strikes spread.");
   EXPECT_EQ(story_of("SAN JUAN, Puerto Rico (AP) — Power returned."), "Power returned.");
   EXPECT_EQ(story_of("UNITED NATIONS | Wed Nov 9, 2011 12:47 pm EST UNITED NATIONS (Reuters) - More troops."),
             "More troops.");
