@@ -2,8 +2,9 @@
 """Scores `storyline similar` on SemEval-2022 Task 8 (multilingual news article similarity).
 
 Keeps the en-en pairs (or the language pairs --langs names) and drops rows whose pair_id carries a
-language suffix (machine-translated copies, see ../shared/data/README.md). Each text becomes a one-article JSON file: the first line is the title when
-the text has more than one line (the sets are headline + body cuts), otherwise there is no title. The
+language suffix (machine-translated copies, see ../shared/data/README.md). Each text becomes a one-article
+JSON file: the first line is the title when the text has more than one line (the sets are headline + body
+cuts), otherwise there is no title. The
 sets carry no dates, so time never plays a part here. Prints, per set and language pair, the number of
 pairs, Pearson's r of the score against the gold `Overall` (1 = very similar ... 4 = very dissimilar), and
 how the verdicts spread over the gold ratings.
@@ -91,7 +92,7 @@ def main(argv):
         if not os.path.exists(path):
             print("skipping %s: %s not found" % (name, path), file=sys.stderr)
             continue
-        signal_names, signal_rows = [], []  # over every language pair, for --rows
+        signal_names, signal_rows = [], []  # (Overall, signals) over every language pair, for --rows
         for langs in lang_pairs:
             gold, scores = [], []
             spread = {}
@@ -101,7 +102,7 @@ def main(argv):
                 gold.append(overall)
                 scores.append(result["score"])
                 signal_names = list(result["signals"].keys())
-                signal_rows.append([overall] + list(result["signals"].values()))
+                signal_rows.append((overall, list(result["signals"].values())))
                 counts = spread.setdefault(int(round(overall)), dict.fromkeys(VERDICTS, 0))
                 counts[result["verdict"]] += 1
             summary = "  ".join("%d: %s" % (rating, "/".join(str(spread[rating][v]) for v in VERDICTS))
@@ -110,8 +111,9 @@ def main(argv):
         if name in rows_out:
             with open(rows_out[name], "w", encoding="utf-8") as f:
                 f.write("overall\t" + "\t".join(signal_names) + "\n")
-                for values in signal_rows:
-                    f.write("\t".join(repr(v) if i else str(v) for i, v in enumerate(values)) + "\n")
+                for overall, signals in signal_rows:
+                    f.write("%s\t%s\n" % (overall, "\t".join(repr(v) for v in signals)))
+
 
 if __name__ == "__main__":
     main(sys.argv)

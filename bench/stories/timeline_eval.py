@@ -56,15 +56,15 @@ def main():
                              [os.path.join(corpus, "articles.jsonl")], check=True, capture_output=True, text=True)
         return {s["storyline"]: s for s in (json.loads(line) for line in run.stdout.splitlines() if line.strip())}
 
+    with open(os.path.join(corpus, "articles.jsonl"), encoding="utf-8") as f:
+        article_lines = {json.loads(line)["id"]: line for line in f if line.strip()}
+
     def own_key_dates(ids):
         """Day -> articles pointing at it, over the given articles laid out alone: each article is in one
         storyline and points at a day at most once, so the storylines' counts add up to the articles'."""
         wanted = set(ids)
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as subset:
-            with open(os.path.join(corpus, "articles.jsonl"), encoding="utf-8") as f:
-                for line in f:
-                    if line.strip() and json.loads(line)["id"] in wanted:
-                        subset.write(line)
+            subset.writelines(line for i, line in article_lines.items() if i in wanted)  # in stream order
             subset.flush()
             run = subprocess.run([cli, "timeline", "--json", "--all", "--quiet"] + extra + [subset.name],
                                  check=True, capture_output=True, text=True)

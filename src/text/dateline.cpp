@@ -5,7 +5,6 @@
 
 #include "storyline/text/dates.hpp"
 #include "storyline/text/unicode.hpp"
-#include "text/lexicon.hpp"
 
 namespace storyline::detail {
 namespace {
@@ -46,11 +45,9 @@ std::size_t after_credit(std::string_view text, std::span<const Token> tokens, s
   return open;
 }
 
-bool is_clock_word(const std::string& folded) {
-  if (folded == "am" || folded == "pm") return true;
-  const auto words = clock_words();
-  return std::any_of(words.begin(), words.end(),
-                     [&](std::string_view word) { return case_fold(word) == folded; });
+// Time zones and weekday abbreviations (dates.hpp), and the half of the day a timestamp names.
+bool is_time_word(std::string_view folded) {
+  return folded == "am" || folded == "pm" || is_clock_word(folded);
 }
 
 bool all_capitals(std::string_view word) {
@@ -70,7 +67,7 @@ bool dateline_place(std::span<const Token> tokens, std::size_t first, std::size_
   if (!all_capitals(tokens[first].text)) return false;
   for (std::size_t i = first; i < open; ++i) {
     if (tokens[i].kind != TokenKind::kNumber && !starts_with_capital(tokens[i].text) &&
-        !is_clock_word(case_fold(tokens[i].text))) {
+        !is_time_word(case_fold(tokens[i].text))) {
       return false;
     }
   }
@@ -97,7 +94,7 @@ std::size_t after_timestamp(std::span<const Token> tokens, std::size_t first, st
       updated = true;
     } else if (folded == "page" || folded == "last" || folded == "at") {
       stamp_words = true;
-    } else if (!is_clock_word(folded)) {
+    } else if (!is_time_word(folded)) {
       break;
     }
   }

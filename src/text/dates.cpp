@@ -5,7 +5,10 @@
 #include <cstdlib>
 #include <utility>
 
+#include "storyline/text/unicode.hpp"
 #include "text/ascii.hpp"
+#include "text/flat_table.hpp"
+#include "text/lexicon.hpp"
 
 namespace storyline {
 
@@ -1072,6 +1075,15 @@ std::vector<DateMention> find_dates(std::string_view text, std::optional<Day> pu
     mentions.push_back(std::move(*mention));
   }
   return mentions;
+}
+
+bool is_clock_word(std::string_view folded_word) noexcept {
+  static const detail::WordMap<bool>* const kWords = [] {
+    auto* words = new detail::WordMap<bool>();
+    for (std::string_view word : detail::clock_words()) words->insert_if_absent(case_fold(word), true);
+    return words;
+  }();
+  return kWords->contains(folded_word);
 }
 
 bool is_calendar_word(std::string_view folded_word) noexcept {

@@ -4,7 +4,6 @@
 #include <array>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "storyline/text/dates.hpp"
 #include "storyline/text/stopwords.hpp"
@@ -62,7 +61,6 @@ struct Lexicon {
   KeySet roles;   // "leader", "spokesman"
   KeySet organisation_words;
   KeySet place_words;
-  KeySet clock_words;  // "GMT", "Thu"
   std::size_t longest_place = 1;  // in words, to bound the longest-match search
   std::size_t longest_title = 1;
 };
@@ -99,9 +97,6 @@ const Lexicon& lexicon() {
     }
     for (std::string_view word : detail::place_words()) {
       lex->place_words.insert_if_absent(entity_key(word), true);
-    }
-    for (std::string_view word : detail::clock_words()) {
-      lex->clock_words.insert_if_absent(entity_key(word), true);
     }
     return lex;
   }();
@@ -525,7 +520,8 @@ class MentionFinder {
     m_common_noun.assign(units.size(), false);
     m_nouns_capitalised = capitalises_nouns(m_lang);
     if (!m_nouns_capitalised) return;
-    m_marked_nouns.clear();
+    // Like find_lower_case_forms, by the units' folded forms (m_folds): which of them follow a marker.
+    std::vector<bool> marked(m_folds.size(), false);
     const auto gap_after = [&](std::size_t left) {  // the text between token `left` and the next
       return m_text.substr(m_tokens[left].end(), m_tokens[left + 1].offset - m_tokens[left].end());
     };
@@ -552,12 +548,12 @@ class MentionFinder {
       if (!spaced(next - 1) || !is_word(next) || !detail::starts_with_capital(m_tokens[next].text)) continue;
       // A compound's head is its last part: "der Trump-Regierung" names a government, not Trump.
       while (next + 1 < m_tokens.size() && is_word(next + 1) && gap_after(next) == "-") ++next;
-      m_marked_nouns.insert(case_fold(m_tokens[next].text));
+      if (const std::uint32_t* id = m_folds.find(case_fold(m_tokens[next].text))) marked[*id] = true;
     }
     for (std::size_t i = 0; i < units.size(); ++i) {
       const std::span<const Unit> unit(&units[i], 1);
-      m_common_noun[i] = m_marked_nouns.contains(std::string(unit_fold(i))) && !is_acronym(slice(unit)) &&
-                         place(key_of(unit)) == nullptr;
+      m_common_noun[i] =
+          marked[m_unit_fold_ids[i]] && !is_acronym(slice(unit)) && place(key_of(unit)) == nullptr;
     }
   }
 
@@ -583,13 +579,12 @@ class MentionFinder {
   // Dates and times around a name are not part of it: "Thu Mar 31" and "BST LONDON" in a dateline. Only
   // clock words are cut from the end, since a month can end a name ("Theresa May").
   std::span<const Unit> trim_dates_and_times(std::span<const Unit> span) {
-    const auto is_clock_word = [&](std::span<const Unit> unit) {
-      return m_lex.clock_words.contains(key_of(unit));
+    const auto date_or_time = [&](std::span<const Unit> unit) {
+      const std::string_view key = key_of(unit);
+      return is_calendar_word(key) || is_clock_word(key);
     };
-    while (!span.empty() && (is_calendar_word(key_of(span.first(1))) || is_clock_word(span.first(1)))) {
-      span = span.subspan(1);
-    }
-    while (!span.empty() && is_clock_word(span.last(1))) span = span.first(span.size() - 1);
+    while (!span.empty() && date_or_time(span.first(1))) span = span.subspan(1);
+    while (!span.empty() && is_clock_word(key_of(span.last(1)))) span = span.first(span.size() - 1);
     return span;
   }
 
@@ -716,8 +711,7 @@ class MentionFinder {
   bool m_opener = false;
   // find_common_nouns' results.
   bool m_nouns_capitalised = false;
-  std::unordered_set<std::string> m_marked_nouns;  // case-folded
-  std::vector<bool> m_common_noun;                 // by unit
+  std::vector<bool> m_common_noun;  // by unit
 };
 
 // ---------------------------------------------------------------------------------------------------

@@ -31,6 +31,10 @@ struct DateMention {
 // Thread-safe.
 [[nodiscard]] bool is_calendar_word(std::string_view folded_word) noexcept;
 
+// True when `folded_word` is a word of datelines and timestamps that is never a name: a time zone ("gmt",
+// "edt") or a weekday abbreviation ("thu"). Thread-safe.
+[[nodiscard]] bool is_clock_word(std::string_view folded_word) noexcept;
+
 // Finds date mentions in English text, in text order. Relative mentions, and month names without a year
 // ("in June"), need `published`; without it they are left out rather than guessed.
 // Thread-safe.
