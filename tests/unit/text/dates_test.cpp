@@ -327,6 +327,11 @@ TEST(IsCalendarWord, KnowsMonthsWeekdaysAndRelativeDays) {
   for (const char* word : {"pompeo", "summit", "ago", "last", ""}) EXPECT_FALSE(is_calendar_word(word)) << word;
 }
 
+TEST(IsClockWord, KnowsTimeZonesAndWeekdayAbbreviationsFolded) {
+  for (const char* word : {"gmt", "edt", "bst", "thu", "tues"}) EXPECT_TRUE(is_clock_word(word)) << word;
+  for (const char* word : {"GMT", "june", "london", "may", ""}) EXPECT_FALSE(is_clock_word(word)) << word;
+}
+
 // The words of a space-separated list.
 std::vector<std::string_view> words_in(std::string_view list) {
   std::vector<std::string_view> words;
