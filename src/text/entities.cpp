@@ -174,6 +174,17 @@ bool is_speech_verb(std::string_view word) {
   return kVerbs.contains(word);
 }
 
+// Prepositions that put the name after them in a phrase of place, time or relation.
+bool is_preposition(std::string_view word) {
+  static constexpr SmallWordList<14> kPrepositions(
+      std::to_array<std::string_view>({"in", "near", "at", "from", "to", "of", "for", "on", "into", "across",
+                                       "outside", "inside", "around", "towards"}));
+  return kPrepositions.contains(word);
+}
+
+// A coordination of names ("Brest and Quimper") looks back over at most this many capitalised words.
+constexpr std::size_t kMaxConjunctWords = 4;
+
 // Languages whose spelling capitalises every noun, where a capital says a word is a noun before it says
 // it is a name.
 bool capitalises_nouns(std::string_view lang) { return lang == "de"; }
@@ -439,6 +450,27 @@ class MentionFinder {
     return buffer;
   }
 
+  // The word that governs `span`: the word before it, or, when that is "and"/"or" joining it to the
+  // capitalised words before, the word before those ("near Brest and Quimper": "near"). `before` is
+  // neighbour_word(span, true); the result may view m_governing.
+  std::string_view governing_word(std::span<const Unit> span, std::string_view before) {
+    if (before != "and" && before != "or") return before;
+    std::size_t token = span.front().first_token - 1;  // the conjunction
+    std::size_t capitalised = 0;
+    while (token > 0 && capitalised < kMaxConjunctWords) {
+      const Token& prev = m_tokens[token - 1];
+      if (!only_spaces(m_text.substr(prev.end(), m_tokens[token].offset - prev.end()))) break;
+      if (!detail::starts_with_capital(prev.text) || prev.sentence_start) break;
+      --token;
+      ++capitalised;
+    }
+    if (capitalised == 0 || token == 0) return {};
+    const Token& word = m_tokens[token - 1];
+    if (!only_spaces(m_text.substr(word.end(), m_tokens[token].offset - word.end()))) return {};
+    m_governing = case_fold(word.text);
+    return m_governing;
+  }
+
   void classify_span(std::span<const Unit> span) {
     span = trim_sentence_opener(span);
     span = trim_dates_and_times(span);
@@ -647,7 +679,13 @@ class MentionFinder {
       return;
     }
     const std::string_view before = neighbour_word(span, true, m_before);
-    if (person_cue || m_lex.roles.contains(before) || is_speech_verb(neighbour_word(span, false, m_after))) {
+    // A name in a prepositional phrase is not the subject of the verb after it: "officials in Kandahar
+    // said", "fishermen at Lorient and Brest said". Nor is it a place's neighbour in a list: "near Brest
+    // and Quimper" puts Quimper near something too.
+    const std::string_view governing = governing_word(span, before);
+    const bool in_phrase = is_preposition(governing);
+    if (person_cue || m_lex.roles.contains(before) ||
+        (!in_phrase && is_speech_verb(neighbour_word(span, false, m_after)))) {
       add(span, EntityKind::kPerson);
       return;
     }
@@ -655,7 +693,7 @@ class MentionFinder {
       add(span, EntityKind::kOrganisation);  // "MSNBC", "NATO"
       return;
     }
-    if (span.size() == 1 && (before == "in" || before == "near")) {
+    if (span.size() == 1 && (governing == "in" || governing == "near")) {
       add(span, EntityKind::kPlace);
       return;
     }
@@ -698,6 +736,7 @@ class MentionFinder {
   std::vector<bool> m_written_in_lower_case;
   std::vector<Mention> m_mentions;
   std::string m_key;     // key_of's buffer
+  std::string m_governing;  // governing_word's buffer
   std::string m_before;  // neighbour_word's buffers
   std::string m_after;
   // index_units' results: the units' keys back to back and where each ends (ASCII text only, see

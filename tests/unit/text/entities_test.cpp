@@ -164,6 +164,30 @@ TEST(FindEntities, RoleNounsAndSpeechVerbsMarkPeople) {
   EXPECT_TRUE(has(entities, "Zelda Okafor", EntityKind::kPerson));
 }
 
+TEST(FindEntities, ANameInAPrepositionalPhraseIsNotTheSpeaker) {
+  // Invented towns, so that the gazetteer cannot tell: only the words around them can.
+  const auto entities = entities_of(
+      "Officials in Varnholm said the bridge was closed. Fishermen at Kestrow and Ellisport said boats sank. "
+      "The mayor of Dunmere said repairs would start.");
+  EXPECT_FALSE(has(entities, "Varnholm", EntityKind::kPerson));
+  EXPECT_FALSE(has(entities, "Ellisport", EntityKind::kPerson));
+  EXPECT_FALSE(has(entities, "Dunmere", EntityKind::kPerson));
+  EXPECT_TRUE(has(entities, "Varnholm", EntityKind::kPlace));
+}
+
+TEST(FindEntities, NamesJoinedToAPlaceAfterInOrNearArePlaces) {
+  const auto entities =
+      entities_of("Power lines fell near Kestrow and Ellisport. Roads flooded in Varnholm or Dunmere.");
+  for (const char* town : {"Kestrow", "Ellisport", "Varnholm", "Dunmere"}) {
+    EXPECT_TRUE(has(entities, town, EntityKind::kPlace)) << town;
+  }
+}
+
+TEST(FindEntities, ASpeakerAfterAnotherNameIsStillAPerson) {
+  const auto entities = entities_of("After talks with Ned Price, Zelda Okafor said the deal was close.");
+  EXPECT_TRUE(has(entities, "Zelda Okafor", EntityKind::kPerson));
+}
+
 TEST(FindEntities, NamedEventsAreNotPeople) {
   const auto entities = entities_of("Homes lost power when Storm Brigid struck.");
   EXPECT_TRUE(has(entities, "Storm Brigid", EntityKind::kOther));
