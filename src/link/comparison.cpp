@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "storyline/dedup/shingles.hpp"
+#include "storyline/text/entities.hpp"
 
 namespace storyline {
 
@@ -255,7 +256,8 @@ Result<Comparison> ArticleComparer::compare(const Article& a, const Article& b) 
   evidence.shared_key_terms = shared_terms.size();
   for (const SharedTerm& term : shared_terms) {
     if (options.max_shared_terms != 0 && evidence.shared_terms.size() == options.max_shared_terms) break;
-    if (!name_words.contains(*term.display)) evidence.shared_terms.push_back(*term.display);
+    // Keys fold romanisations ("ellery" is "elery"), so the word is looked up as a key too.
+    if (!name_words.contains(entity_key(*term.display))) evidence.shared_terms.push_back(*term.display);
   }
 
   if (a.published_at && b.published_at) {

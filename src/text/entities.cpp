@@ -16,11 +16,11 @@ namespace storyline {
 namespace {
 
 // ---------------------------------------------------------------------------------------------------
-// Word lists, keyed by entity_key so that lookups ignore case and hyphenation.
+// Word lists, keyed by plain_key so that lookups ignore case and hyphenation.
 
-// Writes entity_key(name) into `key`. An article asks for thousands of keys (each candidate span is
-// looked up at several lengths); one reused buffer saves an allocation per key, and ASCII names, the
-// common case, are folded on the fly.
+// Writes plain_key(name) into `key`: case-folded words joined by single spaces. An article asks for thousands
+// of keys (each candidate span is looked up at several lengths); one reused buffer saves an allocation per
+// key, and ASCII names, the common case, are folded on the fly.
 void build_key(std::string_view name, std::string& key) {
   // Folding ASCII keeps the length, and for other text the folded form is what is filtered, so the key
   // never outgrows its source: write into a buffer of that size, then cut it to length.
@@ -44,6 +44,43 @@ void build_key(std::string_view name, std::string& key) {
     key[length++] = c;
   }
   key.resize(length);
+}
+
+std::string plain_key(std::string_view name) {
+  std::string key;
+  build_key(name, key);
+  return key;
+}
+
+// Rewrites a plain key in place so that the usual romanisations of one name meet: "gaddafi", "gadhafi"
+// and "gadafi" all become "gadafi", "qaddafi" and "kadhafi" become "kadafi", "moussa koussa" and "musa
+// kusa" become "musa kusa", "misratah" becomes "misrata". Letters only: "777" stays as it is. A few real
+// names fall together ("Scott" and "Scot"), which a match on the whole name (and the other signals)
+// absorbs; the word lists are looked up with plain keys.
+void fold_romanisation(std::string& key) {
+  const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto word_end = [&](std::size_t i) { return i == key.size() || !letter(key[i]); };
+  std::string out;
+  out.reserve(key.size());
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    char c = key[i];
+    const char next = i + 1 < key.size() ? key[i + 1] : '\0';
+    if ((c == 'd' || c == 'k') && next == 'h') {
+      ++i;  // "dh" -> "d", "kh" -> "k": Arabic letters English writes either way
+    } else if (c == 'o' && next == 'u' && !out.empty() && letter(out.back())) {
+      c = 'u';  // French "ou" for English "u", inside a word: "Moussa", "Koussa"
+      ++i;
+    } else if (c == 'q') {
+      c = 'k';
+    } else if (c == 'y' && word_end(i + 1) && !out.empty() && letter(out.back())) {
+      c = 'i';  // "Khadafy"
+    } else if (c == 'h' && word_end(i + 1) && !out.empty() && out.back() == 'a') {
+      continue;  // a closing "ah": "Misratah", "Hamzah"
+    }
+    if (letter(c) && !out.empty() && out.back() == c) continue;  // doubled letters
+    out += c;
+  }
+  key = std::move(out);
 }
 
 struct PlaceHit {
@@ -73,30 +110,30 @@ const Lexicon& lexicon() {
   static const Lexicon* const kLexicon = [] {
     auto* lex = new Lexicon();
     for (const auto& place : detail::place_names()) {
-      std::string key = entity_key(place.surface);
+      std::string key = plain_key(place.surface);
       lex->longest_place = std::max(lex->longest_place, word_count(key));
       if (lex->places.insert_if_absent(key, static_cast<std::uint32_t>(lex->place_hits.size()))) {
         lex->place_hits.push_back(PlaceHit{place.canonical, false});
       }
     }
     for (const auto& demonym : detail::demonyms()) {
-      std::string key = entity_key(demonym.surface);
+      std::string key = plain_key(demonym.surface);
       lex->longest_place = std::max(lex->longest_place, word_count(key));
       if (lex->places.insert_if_absent(key, static_cast<std::uint32_t>(lex->place_hits.size()))) {
         lex->place_hits.push_back(PlaceHit{demonym.canonical, true});
       }
     }
     for (std::string_view title : detail::person_titles()) {
-      std::string key = entity_key(title);
+      std::string key = plain_key(title);
       lex->longest_title = std::max(lex->longest_title, word_count(key));
       lex->titles.insert_if_absent(key, true);
     }
-    for (std::string_view role : detail::person_roles()) lex->roles.insert_if_absent(entity_key(role), true);
+    for (std::string_view role : detail::person_roles()) lex->roles.insert_if_absent(plain_key(role), true);
     for (std::string_view word : detail::organisation_words()) {
-      lex->organisation_words.insert_if_absent(entity_key(word), true);
+      lex->organisation_words.insert_if_absent(plain_key(word), true);
     }
     for (std::string_view word : detail::place_words()) {
-      lex->place_words.insert_if_absent(entity_key(word), true);
+      lex->place_words.insert_if_absent(plain_key(word), true);
     }
     return lex;
   }();
@@ -710,7 +747,8 @@ class MentionFinder {
     mention.words = word_count(span_key);
     if (canonical.empty()) {
       mention.surface = slice(span);
-      mention.key = span_key;  // entity_key(surface)
+      mention.key = span_key;
+      fold_romanisation(mention.key);  // now entity_key(surface)
     } else {
       mention.surface = std::move(canonical);
       mention.key = entity_key(mention.surface);
@@ -865,8 +903,8 @@ std::string_view entity_kind_name(EntityKind kind) noexcept {
 }
 
 std::string entity_key(std::string_view name) {
-  std::string key;
-  build_key(name, key);
+  std::string key = plain_key(name);
+  fold_romanisation(key);
   return key;
 }
 

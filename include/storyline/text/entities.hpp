@@ -32,7 +32,9 @@ struct Entity {
 };
 
 // The key under which variants of a name meet: case-folded words, split at hyphens, dots and
-// apostrophes, joined by single spaces. Thread-safe.
+// apostrophes, joined by single spaces, with the usual romanisations of one name folded together
+// (doubled letters as one, "dh" as "d", "kh" as "k", "q" as "k", "ou" inside a word as "u", a closing
+// "ah" as "a", a closing "y" as "i"): "Gaddafi" and "Gadhafi" are "gadafi". Thread-safe.
 [[nodiscard]] std::string entity_key(std::string_view name);
 
 // Finds the entities of `text`, given its tokens (from Tokenizer, over the same text). `lang` selects the

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -56,6 +57,33 @@ TEST(EntityKey, CollapsesSpellingVariants) {
   EXPECT_EQ(entity_key("Kim Jong Un"), "kim jong un");
   EXPECT_EQ(entity_key("KIM JONG-UN"), "kim jong un");
   EXPECT_EQ(entity_key("U.S."), "u s");
+}
+
+TEST(EntityKey, FoldsRomanisationsOfOneName) {
+  for (const char* spelling : {"Gaddafi", "Gadhafi", "Gadafi", "Gaddhafi"})
+    EXPECT_EQ(entity_key(spelling), "gadafi");
+  for (const char* spelling : {"Qaddafi", "Kadhafi", "Khadafy", "Qadhafi"})
+    EXPECT_EQ(entity_key(spelling), "kadafi");
+  EXPECT_EQ(entity_key("Moussa Koussa"), entity_key("Musa Kusa"));
+  EXPECT_EQ(entity_key("Misratah"), entity_key("Misrata"));
+  EXPECT_EQ(entity_key("Bashar al-Assad"), entity_key("Bashar al-Asad"));
+}
+
+TEST(EntityKey, KeepsDigitsAndDistinctNamesApart) {
+  EXPECT_EQ(entity_key("Boeing 777"), "boeing 777");
+  EXPECT_NE(entity_key("Kim"), entity_key("Tim"));
+  EXPECT_NE(entity_key("Youssef"), entity_key("Yusuf"));  // vowels other than "ou" are not folded
+}
+
+TEST(FindEntities, TwoRomanisationsOfANameAreOneEntity) {
+  const auto entities =
+      entities_of("Muammar Gaddafi spoke on Tuesday. Rebels said Gadhafi had fled the city.");
+  EXPECT_EQ(std::count_if(entities.begin(), entities.end(),
+                          [](const Entity& e) { return e.key == entity_key("Muammar Gaddafi"); }),
+            1);
+  EXPECT_EQ(std::count_if(entities.begin(), entities.end(),
+                          [](const Entity& e) { return e.kind == EntityKind::kPerson; }),
+            1);
 }
 
 TEST(FindEntities, StripsTitlesFromPeople) {
