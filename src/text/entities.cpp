@@ -844,6 +844,38 @@ void resolve_short_forms(std::vector<Mention>& mentions) {
   }
 }
 
+// "The North" after "North Korea", "the South" after "South Sudan": a lone compass word is the short
+// form of the one place the text names with it. With two such places ("North Korea", "North Dakota")
+// it stays as it is.
+void resolve_compass_short_forms(std::vector<Mention>& mentions) {
+  static constexpr std::array<std::string_view, 4> kCompass = {"north", "south", "east", "west"};
+  for (std::string_view word : kCompass) {
+    const Mention* place = nullptr;
+    bool ambiguous = false;
+    for (const Mention& mention : mentions) {
+      if (mention.kind != EntityKind::kPlace || mention.key.size() <= word.size() ||
+          !mention.key.starts_with(word) || mention.key[word.size()] != ' ') {
+        continue;
+      }
+      if (place != nullptr && place->key != mention.key) ambiguous = true;
+      place = &mention;
+    }
+    if (place == nullptr || ambiguous) continue;
+    const Mention full = *place;
+    for (Mention& mention : mentions) {
+      // Any kind: "the North said" reads as a speaker, and a person North ("Oliver North") has had
+      // the lone word resolved to the full name already.
+      if (mention.key != word) continue;
+      mention.key = full.key;
+      mention.surface = full.surface;
+      mention.kind = EntityKind::kPlace;
+      mention.words = full.words;
+      mention.uncertain = false;
+      mention.lone_in_noun_language = false;
+    }
+  }
+}
+
 std::vector<Entity> group(const std::vector<Mention>& mentions) {
   std::vector<Entity> entities;
   detail::WordMap<std::uint32_t> index;
@@ -913,6 +945,7 @@ std::vector<Entity> find_entities(std::string_view text, std::span<const Token> 
   thread_local detail::WordMap<std::uint32_t> folds;
   std::vector<Mention> mentions = MentionFinder(text, tokens, lang, folds).find();
   resolve_short_forms(mentions);
+  resolve_compass_short_forms(mentions);
   return group(mentions);
 }
 

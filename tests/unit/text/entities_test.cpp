@@ -216,6 +216,16 @@ TEST(FindEntities, ASpeakerAfterAnotherNameIsStillAPerson) {
   EXPECT_TRUE(has(entities, "Zelda Okafor", EntityKind::kPerson));
 }
 
+TEST(FindEntities, ALoneCompassWordIsTheShortFormOfItsPlace) {
+  const auto entities =
+      entities_of("Talks with North Korea stalled. The North's envoy left, and the North said no.");
+  EXPECT_TRUE(has(entities, "North Korea", EntityKind::kPlace));
+  EXPECT_EQ(
+      std::count_if(entities.begin(), entities.end(), [](const Entity& e) { return e.name == "North"; }), 0);
+  const auto two = entities_of("Envoys from North Korea met officials from North Dakota. The North said no.");
+  EXPECT_EQ(std::count_if(two.begin(), two.end(), [](const Entity& e) { return e.key == "north"; }), 1);
+}
+
 TEST(FindEntities, NamedEventsAreNotPeople) {
   const auto entities = entities_of("Homes lost power when Storm Brigid struck.");
   EXPECT_TRUE(has(entities, "Storm Brigid", EntityKind::kOther));
