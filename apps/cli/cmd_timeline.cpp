@@ -33,12 +33,12 @@ std::string plural(std::size_t count, const char* one, const char* many) {
 
 std::string day_text(const std::optional<Day>& day) { return day ? format_iso8601_date(*day) : "undated"; }
 
-std::string timeline_text(const Timeline& timeline, std::size_t stories_total) {
+// `top`: the stories were cut to the storyline's leading days by keep_top (--top).
+std::string timeline_text(const Timeline& timeline, std::size_t stories_total, bool top) {
   std::ostringstream out;
   out << "storyline " << timeline.storyline << ": " << plural(timeline.articles, "article", "articles")
       << ", " << plural(stories_total, "story", "stories");
-  if (timeline.stories.size() < stories_total)
-    out << " (the " << timeline.stories.size() << " leading shown)";
+  if (top) out << " (its " << plural(timeline.stories.size(), "leading day", "leading days") << " shown)";
   if (timeline.first_day)
     out << ", " << day_text(timeline.first_day) << " to " << day_text(timeline.last_day);
   out << '\n';
@@ -100,7 +100,7 @@ Result<Written> write_timelines(const TimelineFlags& flags, std::vector<Timeline
     const std::size_t stories_total = timeline.stories.size();
     keep_top(timeline, flags.top);
     const std::string text =
-        flags.json ? json::dump(json::timeline_json(timeline, stories_total)) : timeline_text(timeline, stories_total);
+        flags.json ? json::dump(json::timeline_json(timeline, stories_total)) : timeline_text(timeline, stories_total, flags.top != 0);
     if (auto status = output.write_line(text); !status) return status.error();
     ++written.storylines;
   }
@@ -203,8 +203,9 @@ Command add_timeline_command(CLI::App& root) {
                   "Show only this storyline (its number, as 'cluster' prints it)");
   app->add_flag("--json", flags->json, "One JSON object per storyline per line, its stories as an array");
   app->add_option("--top", flags->top,
-                  "Keep each storyline's N leading stories, those of the days most of its articles point at,\n"
-                  "one a day first; still in date order (0: all)")
+                  "Show each storyline as its N leading days: the days most of its articles point at, each\n"
+                  "with the story that reported it and that day's own label; a story of several such days\n"
+                  "shows once per day. In date order (0: every story, once)")
       ->capture_default_str();
   app->add_flag("--all", flags->all, "Include storylines of a single article");
   app->add_option(

@@ -84,8 +84,8 @@ void bind_index(py::module_& module) {
       .def("stories", &Index::stories, "Every story, as `storyline stories` prints them.")
       .def("storylines", &Index::storylines, "Every storyline, as `storyline storylines` prints them.")
       .def("timeline", &Index::timeline, py::arg("storyline"), py::kw_only(), py::arg("top") = 0,
-           "One storyline's timeline, as `storyline timeline --json` (top: keep the N leading "
-           "stories, as its --top; 0: all).\n"
+           "One storyline's timeline, as `storyline timeline --json` (top: its N leading days, "
+           "as its --top; 0: every story once).\n"
            "Raises KeyError when the store holds no such storyline.")
       .def("article", &Index::article, py::arg("id"),
            "One stored article with its text and place, as GET /articles/{id}. Raises KeyError when absent.")

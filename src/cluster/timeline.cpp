@@ -157,6 +157,16 @@ void split_sentences(std::string_view text, const std::vector<Token>& tokens, st
   }
 }
 
+// The candidates of one day's articles of a story, kept as the story's own are.
+struct DayCandidates {
+  std::vector<Candidate> labels;
+  std::vector<Candidate> sentences;
+};
+
+bool has_text(const std::vector<Candidate>& pool, std::string_view text) {
+  return std::any_of(pool.begin(), pool.end(), [&](const Candidate& c) { return c.text == text; });
+}
+
 struct StoryState {
   std::uint32_t storyline = 0;
   std::size_t articles = 0;
@@ -170,9 +180,11 @@ struct StoryState {
   Centroid centroid;
   std::vector<Candidate> labels;
   std::vector<Candidate> sentences;
+  std::map<Day, DayCandidates> by_day;  // per publication day
   // Once finished:
   std::string label;
   std::string key_sentence;
+  std::vector<StoryDay> own_days;  // story_days, kept
 };
 
 struct EntityTally {
@@ -306,13 +318,23 @@ struct TimelineBuilder::Impl {
     return vector;
   }
 
+  static std::vector<StoryDay> story_days(const StoryState& story) {
+    std::vector<StoryDay> days;
+    days.reserve(story.by_day.size());
+    for (const auto& [day, pools] : story.by_day)
+      days.push_back({day, best_of(pools.labels, story.centroid), best_of(pools.sentences, story.centroid)});
+    return days;
+  }
+
   void finish(StoryState& story) {
     story.label = best_of(story.labels, story.centroid);
     story.key_sentence = best_of(story.sentences, story.centroid);
+    story.own_days = story_days(story);
     story.finished = true;
     Centroid().swap(story.centroid);
     std::vector<Candidate>().swap(story.labels);
     std::vector<Candidate>().swap(story.sentences);
+    std::map<Day, DayCandidates>().swap(story.by_day);
   }
 
   // Once a stream day, the stories quiet for finish_after_seconds are finished. Undated stories never
@@ -406,9 +428,11 @@ struct TimelineBuilder::Impl {
           std::string_view(text).substr(sentences[0].begin, sentences[0].end - sentences[0].begin));
     }
     label = shorten(std::move(label), kMaxLabelBytes);
-    const bool known_label = std::any_of(story.labels.begin(), story.labels.end(),
-                                         [&](const Candidate& c) { return c.text == label; });
-    if (!label.empty() && !known_label) {
+    // The day's own pools, for the story's entry on that day (see keep_top).
+    DayCandidates* today = analysis.published ? &story.by_day[*analysis.published] : nullptr;
+    const bool known_label = has_text(story.labels, label);
+    const bool known_today = today == nullptr || has_text(today->labels, label);
+    if (!label.empty() && (!known_label || !known_today)) {
       // A label is ranked by its own words, not its article's: a central article can carry a title that
       // says nothing of the story (a site's headline, a page scraped with the wrong title).
       SparseVector terms;
@@ -420,8 +444,15 @@ struct TimelineBuilder::Impl {
       } else {
         terms = sentence_terms(sentences[0], analysis.lang);
       }
-      story.labels.push_back({std::move(label), std::move(terms), seen++});
-      keep_best(story.labels, story.centroid, options.label_candidates);
+      Candidate candidate{std::move(label), std::move(terms), seen++};
+      if (!known_today) {
+        today->labels.push_back(candidate);
+        keep_best(today->labels, story.centroid, options.label_candidates);
+      }
+      if (!known_label) {
+        story.labels.push_back(std::move(candidate));
+        keep_best(story.labels, story.centroid, options.label_candidates);
+      }
     }
 
     for (const Sentence& sentence : sentences) {
@@ -429,15 +460,17 @@ struct TimelineBuilder::Impl {
       if (words < options.min_sentence_words || words > options.max_sentence_words) continue;
       std::string line =
           collapse_spaces(std::string_view(text).substr(sentence.begin, sentence.end - sentence.begin));
-      if (std::any_of(story.sentences.begin(), story.sentences.end(),
-                      [&](const Candidate& c) { return c.text == line; })) {
-        continue;
-      }
+      const bool known = has_text(story.sentences, line);
+      const bool known_that_day = today == nullptr || has_text(today->sentences, line);
+      if (known && known_that_day) continue;
       SparseVector terms = sentence_terms(sentence, analysis.lang);
       if (terms.empty()) continue;
-      story.sentences.push_back({std::move(line), std::move(terms), seen++});
+      Candidate candidate{std::move(line), std::move(terms), seen++};
+      if (!known_that_day) today->sentences.push_back(candidate);
+      if (!known) story.sentences.push_back(std::move(candidate));
     }
     keep_best(story.sentences, story.centroid, options.sentence_candidates);
+    if (today != nullptr) keep_best(today->sentences, story.centroid, options.sentence_candidates);
   }
 
   Status add(const Article& article, const StoryAssignment& assignment) {
@@ -513,6 +546,7 @@ struct TimelineBuilder::Impl {
     out.articles = story.articles;
     out.sources = story.sources;
     out.article_ids = story.ids;
+    out.days = story.finished ? story.own_days : story_days(story);
     return out;
   }
 
@@ -529,8 +563,15 @@ struct TimelineBuilder::Impl {
       if (story.last_day && (!out.last_day || *story.last_day > *out.last_day)) out.last_day = story.last_day;
     }
     for (const auto& [day, tally] : storyline.days) {
+      const auto reports = [&, day = day](std::uint32_t story_number) {
+        const StoryState& story = stories.at(story_number);
+        return story.days.contains(day) || story.days.contains(day + std::chrono::days(1));
+      };
       const auto most =
-          std::min_element(tally.stories.begin(), tally.stories.end(), [](const auto& a, const auto& b) {
+          std::min_element(tally.stories.begin(), tally.stories.end(), [&](const auto& a, const auto& b) {
+            const bool reports_a = reports(a.first);
+            const bool reports_b = reports(b.first);
+            if (reports_a != reports_b) return reports_a;
             return a.second != b.second ? a.second > b.second : a.first < b.first;
           });
       out.key_dates.push_back({day, tally.articles, most->first});
@@ -597,39 +638,71 @@ std::vector<Timeline> TimelineBuilder::timelines() const {
 
 void keep_top(Timeline& timeline, std::size_t count) {
   if (count == 0) return;
-  // A story weighs what its storyline says of its day: the storyline's articles pointing at its date.
-  std::map<Day, std::size_t> pointing;
-  for (const KeyDate& key : timeline.key_dates) pointing[key.day] = key.articles;
-  if (timeline.key_dates.size() > count) timeline.key_dates.resize(count);
-  if (timeline.stories.size() <= count) return;
-  const auto weight = [&](const TimelineStory& story) -> std::size_t {
-    if (!story.date) return 0;
-    const auto it = pointing.find(*story.date);
-    return it == pointing.end() ? 0 : it->second;
-  };
-  std::vector<TimelineStory> ranked = std::move(timeline.stories);
-  std::stable_sort(ranked.begin(), ranked.end(), [&](const TimelineStory& a, const TimelineStory& b) {
-    const std::size_t wa = weight(a);
-    const std::size_t wb = weight(b);
-    if (wa != wb) return wa > wb;
-    return a.articles > b.articles;  // stable: among equals, date order (the earlier) and story number
-  });
-  // One story a day first, as a timeline reads; the others only fill what is left.
-  std::vector<TimelineStory> kept;
-  std::vector<TimelineStory> same_day;
-  std::set<Day> days;
-  for (TimelineStory& story : ranked) {
-    if (kept.size() == count) break;
-    if (!story.date || days.insert(*story.date).second) {
-      kept.push_back(std::move(story));
-    } else {
-      same_day.push_back(std::move(story));
+  std::unordered_map<std::uint32_t, std::size_t> by_number;  // story -> index into all
+  std::vector<TimelineStory> all = std::move(timeline.stories);
+  for (std::size_t i = 0; i < all.size(); ++i) by_number.emplace(all[i].story, i);
+
+  // Key dates in rank order (most articles first, then date order); among dates pointed at as often, a
+  // story not shown yet goes first, so that a short timeline names its events before their developments.
+  std::vector<const KeyDate*> order;
+  std::set<std::uint32_t> shown;
+  for (std::size_t begin = 0; begin < timeline.key_dates.size();) {
+    std::size_t end = begin;
+    while (end < timeline.key_dates.size() &&
+           timeline.key_dates[end].articles == timeline.key_dates[begin].articles)
+      ++end;
+    std::vector<const KeyDate*> later;
+    for (std::size_t i = begin; i < end; ++i) {
+      const KeyDate& key = timeline.key_dates[i];
+      if (shown.insert(key.story).second) {
+        order.push_back(&key);
+      } else {
+        later.push_back(&key);
+      }
     }
+    order.insert(order.end(), later.begin(), later.end());
+    begin = end;
   }
-  for (std::size_t i = 0; kept.size() < count && i < same_day.size(); ++i)
-    kept.push_back(std::move(same_day[i]));
+
+  std::vector<TimelineStory> kept;
+  std::set<std::uint32_t> kept_stories;
+  for (const KeyDate* key : order) {
+    if (kept.size() == count) break;
+    const auto found = by_number.find(key->story);
+    if (found == by_number.end()) continue;
+    const TimelineStory& story = all[found->second];
+    const auto on = [&](Day day) {
+      return std::find_if(story.days.begin(), story.days.end(),
+                          [&](const StoryDay& d) { return d.day == day; });
+    };
+    // A day no story reported (named only in hindsight: "the Magna Carta of 1215") is no entry.
+    if (on(key->day) == story.days.end() && on(key->day + std::chrono::days(1)) == story.days.end()) continue;
+    TimelineStory entry = story;
+    entry.date = key->day;
+    if (const auto day = on(key->day); day != story.days.end()) {
+      if (!day->label.empty()) entry.label = day->label;
+      if (!day->key_sentence.empty()) entry.key_sentence = day->key_sentence;
+    }
+    // A second entry of a story that says nothing new (no report of its own that day) is left out.
+    const bool repeats = std::any_of(kept.begin(), kept.end(), [&](const TimelineStory& k) {
+      return k.story == entry.story && k.label == entry.label && k.key_sentence == entry.key_sentence;
+    });
+    if (repeats) continue;
+    kept_stories.insert(entry.story);
+    kept.push_back(std::move(entry));
+  }
+  // Undated articles point at no day: the largest stories left fill the places.
+  std::vector<std::size_t> rest;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!kept_stories.contains(all[i].story)) rest.push_back(i);
+  }
+  std::stable_sort(rest.begin(), rest.end(),
+                   [&](std::size_t a, std::size_t b) { return all[a].articles > all[b].articles; });
+  for (std::size_t i = 0; kept.size() < count && i < rest.size(); ++i)
+    kept.push_back(std::move(all[rest[i]]));
   std::sort(kept.begin(), kept.end(), in_date_order);
   timeline.stories = std::move(kept);
+  if (timeline.key_dates.size() > count) timeline.key_dates.resize(count);
 }
 
 }  // namespace storyline

@@ -8,7 +8,7 @@
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PAGE_SIZE = 25;       // storylines per page of the list
-const TIMELINE_TOP = 60;    // a long storyline's chart keeps its leading stories (the API's ?top=)
+const TIMELINE_TOP = 60;    // a storyline's chart shows its leading days (the API's ?top=)
 const RELATED_LIMIT = 50;   // related articles per list
 const SEARCH_LIMIT = 50;
 const DAY_MS = 86400000;
@@ -253,7 +253,7 @@ async function timelineView(show, id) {
     el('h1', {}, (stories[0] && stories[0].label) || `Storyline ${timeline.storyline}`),
     el('p', { class: 'lead' }, `Storyline ${timeline.storyline} · `, formatRange(timeline.first, timeline.last), ' · ',
       plural(timeline.stories_total, 'story', 'stories'), ' · ', plural(timeline.articles, 'article'),
-      stories.length < timeline.stories_total ? ` · showing the ${stories.length} leading` : ''),
+      ` · shown as its ${plural(stories.length, 'leading day', 'leading days')}`),
   ];
   if (timeline.entities.length > 0) {
     parts.push(el('p', { class: 'chips', 'aria-label': 'Defining names' }, timeline.entities.map((entity) =>

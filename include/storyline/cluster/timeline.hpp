@@ -38,6 +38,14 @@ struct TimelineOptions {
   std::optional<std::uint32_t> only_storyline;
 };
 
+// One day of a story: its articles published that day, and the label and key sentence chosen among
+// those articles alone, the same way as the story's own.
+struct StoryDay {
+  Day day;
+  std::string label;
+  std::string key_sentence;
+};
+
 struct TimelineStory {
   std::uint32_t story = 0;
   // The day most of its articles point at (see KeyDate; ties: the day more of them were published on,
@@ -50,6 +58,8 @@ struct TimelineStory {
   std::size_t articles = 0;
   std::vector<std::string> sources;      // distinct Article::source values, in order of first appearance
   std::vector<std::string> article_ids;  // in stream order
+  // Per publication day, in date order (not printed: keep_top shows a story on one of its days by it).
+  std::vector<StoryDay> days;
 };
 
 // A day the storyline's articles point at: published that day, or naming it as a day on or before their
@@ -58,7 +68,10 @@ struct TimelineStory {
 struct KeyDate {
   Day day;
   std::size_t articles = 0;  // articles of the storyline published on the day or naming it
-  std::uint32_t story = 0;   // the story most of those articles belong to (ties: the lower number)
+  // The story that reports the day: of the stories whose articles point at it, those published on it or
+  // the day after come first (a story of June recalling April 20 does not report April 20), then the one
+  // more of those articles belong to, then the lower number.
+  std::uint32_t story = 0;
 };
 
 struct DefiningEntity {
@@ -111,10 +124,12 @@ class TimelineBuilder {
   std::unique_ptr<Impl> m_impl;
 };
 
-// Keeps the `count` leading stories of `timeline`, still in date order, and its first `count` key dates.
-// A story leads by the articles of the storyline pointing at its date (the key-date count), then by its
-// size, then by the earlier date and lower story number; one story a day first, then the others while
-// places are left. 0 keeps all. Thread-safe.
+// Lays `timeline` out as its `count` key moments: its first `count` key dates, each shown by the story
+// that reports it (KeyDate::story), dated that day and labelled by that day's own label and key sentence
+// when the story published on it (else the story's). A story reported over several key dates (a week of
+// coverage of one event) appears once per date, as the developments of one event; the stories that report
+// no kept date are left out. When there are fewer key dates than `count` (undated articles), the largest
+// remaining stories fill the places left. In date order; 0 keeps everything as it is. Thread-safe.
 void keep_top(Timeline& timeline, std::size_t count);
 
 }  // namespace storyline

@@ -327,6 +327,74 @@ TEST(TimelineBuilder, KeepTopTakesOneStoryADayBeforeASecond) {
   EXPECT_EQ(kept(3), (std::vector<std::uint32_t>{0, 1, 2}));  // then the best of the rest
 }
 
+// A week of coverage of one event is one story, but its days are the timeline's entries: each with the
+// label and key sentence of that day's own reports.
+TEST(TimelineBuilder, KeepTopShowsAStoryOnEachKeyDayItReportsWithThatDaysLabel) {
+  TimelineBuilder timeline = builder();
+  add(timeline, article("a0", "2021-05-03T09:00:00Z", "Ferry stops in the channel", kFerry), in(0, 0));
+  add(timeline, article("a1", "2021-05-03T10:00:00Z", "Ferry stops in the channel", kFerry), in(0, 0));
+  add(timeline, article("b0", "2021-05-05T09:00:00Z", "Ferry towed back to Tavira", kFerry), in(0, 0));
+  add(timeline, article("b1", "2021-05-05T10:00:00Z", "Ferry towed back to Tavira", kFerry), in(0, 0));
+  add(timeline, article("c0", "2021-05-20T09:00:00Z", "Summer timetable", kFerry), in(1, 0));
+  Timeline top = timeline.timelines()[0];
+  keep_top(top, 2);
+  ASSERT_EQ(top.stories.size(), 2u);
+  EXPECT_EQ(top.stories[0].story, 0u);
+  EXPECT_EQ(top.stories[1].story, 0u);
+  EXPECT_EQ(format_iso8601_date(*top.stories[0].date), "2021-05-03");
+  EXPECT_EQ(format_iso8601_date(*top.stories[1].date), "2021-05-05");
+  EXPECT_EQ(top.stories[0].label, "Ferry stops in the channel");
+  EXPECT_EQ(top.stories[1].label, "Ferry towed back to Tavira");
+  EXPECT_EQ(top.stories[0].articles, 4u);  // still the whole story
+}
+
+// The harbour's history names 1910, the year the first ferry ran: a day nobody reported in this stream
+// is no entry, however the counts fall. Nor is a second entry of a story with no report of its own that
+// day (the day before the reports, which they name): it would repeat the first.
+TEST(TimelineBuilder, KeepTopLeavesOutDaysNoStoryReportedAndRepeats) {
+  TimelineBuilder timeline = builder();
+  add(timeline,
+      article("a", "2021-05-04T09:00:00Z", "Ferry stops",
+              "The harbour ferry stopped on Monday. The first ferry ran on June 1, 1910."),
+      in(0, 0));
+  add(timeline,
+      article("b", "2021-05-04T10:00:00Z", "Ferry stops",
+              "The harbour ferry stopped on Monday. The first ferry ran on June 1, 1910."),
+      in(0, 0));
+  add(timeline, article("c", "2021-05-20T09:00:00Z", "Summer timetable", kFerry), in(1, 0));
+  const Timeline all = timeline.timelines()[0];
+  ASSERT_GE(all.key_dates.size(), 3u);
+  Timeline top = all;
+  keep_top(top, 3);
+  std::vector<std::string> dates;
+  for (const TimelineStory& story : top.stories) dates.push_back(format_iso8601_date(*story.date));
+  // May 3 (named by both) and May 4 (published) are story 0's; one entry says it all. 1910 is out.
+  ASSERT_EQ(dates.size(), 2u);
+  EXPECT_EQ(dates[1], "2021-05-20");
+  EXPECT_EQ(top.stories[0].story, 0u);
+}
+
+// A report in June that recalls the day the ferry stopped does not make the June story the one that
+// reported it.
+TEST(TimelineBuilder, AKeyDateBelongsToTheStoryPublishedOnIt) {
+  TimelineBuilder timeline = builder();
+  add(timeline,
+      article("a", "2021-05-03T20:00:00Z", "Ferry stops", "The harbour ferry stopped in the channel."),
+      in(0, 0));
+  for (const char* id : {"b0", "b1"}) {
+    add(timeline,
+        article(id, "2021-06-01T08:00:00Z", "Divers",
+                "Divers reached the wreck, four weeks after the ferry stopped on May 3."),
+        in(1, 0));
+  }
+  const Timeline all = timeline.timelines()[0];
+  const auto may3 = std::find_if(all.key_dates.begin(), all.key_dates.end(),
+                                 [](const KeyDate& k) { return format_iso8601_date(k.day) == "2021-05-03"; });
+  ASSERT_NE(may3, all.key_dates.end());
+  EXPECT_EQ(may3->articles, 3u);
+  EXPECT_EQ(may3->story, 0u);  // two of the three articles are story 1's, but story 0 reported the day
+}
+
 // The ferry stopped on Monday 3 May; the reports came over the following days and said when. The day
 // they point at comes first, though only one article was published on it. A day named ahead of time
 // ("repairs start on May 10") is a plan, not an event, and counts only once a report looks back on it.
