@@ -38,7 +38,11 @@ std::string timeline_text(const Timeline& timeline, std::size_t stories_total, b
   std::ostringstream out;
   out << "storyline " << timeline.storyline << ": " << plural(timeline.articles, "article", "articles")
       << ", " << plural(stories_total, "story", "stories");
-  if (top) out << " (its " << plural(timeline.stories.size(), "leading day", "leading days") << " shown)";
+  if (top && timeline.key_dates.empty()) {  // undated: keep_top kept the largest stories
+    out << " (its " << plural(timeline.stories.size(), "largest story", "largest stories") << " shown)";
+  } else if (top) {
+    out << " (its " << plural(timeline.stories.size(), "leading day", "leading days") << " shown)";
+  }
   if (timeline.first_day)
     out << ", " << day_text(timeline.first_day) << " to " << day_text(timeline.last_day);
   out << '\n';

@@ -499,7 +499,19 @@ struct TimelineBuilder::Impl {
         std::find(story.sources.begin(), story.sources.end(), article.source) == story.sources.end()) {
       story.sources.push_back(article.source);
     }
-    if (analysis.published) ++story.days[*analysis.published];
+    if (analysis.published) {
+      const Day day = *analysis.published;
+      ++story.days[day];
+      // A day of copies only is a day of the story too, with no text of its own (StoryDay).
+      if (!story.finished) {
+        story.by_day.try_emplace(day);
+      } else if (std::none_of(story.own_days.begin(), story.own_days.end(),
+                              [&](const StoryDay& d) { return d.day == day; })) {
+        const auto at = std::find_if(story.own_days.begin(), story.own_days.end(),
+                                     [&](const StoryDay& d) { return d.day > day; });
+        story.own_days.insert(at, StoryDay{day, {}, {}});
+      }
+    }
     if (article.published_at && (!story.latest || *article.published_at > *story.latest)) {
       story.latest = article.published_at;
     }

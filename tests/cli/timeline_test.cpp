@@ -101,6 +101,26 @@ TEST(CliTimeline, SelectsOneStorylineAndItsLargestStories) {
   EXPECT_EQ(top[0]["stories_total"], all[0]["stories"].size());
 }
 
+// The storm story ran on Nov 10 and 11: with --top 2 it shows on both days, each with its own title.
+// (Nov 12's report is a copy of Nov 10's, with nothing of its own to show.)
+TEST(CliTimeline, TopShowsTheLeadingDaysAndSaysSo) {
+  const TempDir dir;
+  const auto input = dir.write(
+      "news.jsonl", storm_news() + article("insurers", "Insurers tally Brigid's bill",
+                                           "Insurers in Brittany said Storm Brigid left damage to boats and "
+                                           "homes near Brest, where power lines came down on the coast.",
+                                           "2020-11-11T08:00:00Z", "Breizh Radio"));
+  const CliRun run = run_cli("timeline --quiet --top 2 " + input.string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("1 story (its 2 leading days shown)"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Insurers tally Brigid's bill"), std::string::npos) << run.out;  // Nov 11's title
+
+  const auto undated = dir.write("undated.txt", "Storm Brigid hits Brittany\n" + kStorm + "\n");
+  const CliRun plain = run_cli("timeline --quiet --all --top 2 " + undated.string());
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_NE(plain.out.find("(its 1 largest story shown)"), std::string::npos) << plain.out;
+}
+
 TEST(CliTimeline, UnknownStorylineIsAUsageError) {
   const TempDir dir;
   const auto input = dir.write("news.jsonl", storm_news());

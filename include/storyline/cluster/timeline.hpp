@@ -38,8 +38,8 @@ struct TimelineOptions {
   std::optional<std::uint32_t> only_storyline;
 };
 
-// One day of a story: its articles published that day, and the label and key sentence chosen among
-// those articles alone, the same way as the story's own.
+// One day a story's articles were published on, and the label and key sentence chosen among that day's
+// articles alone, the same way as the story's own (empty when the day had only copies).
 struct StoryDay {
   Day day;
   std::string label;
