@@ -103,8 +103,8 @@ Result<Written> write_timelines(const TimelineFlags& flags, std::vector<Timeline
     }
     const std::size_t stories_total = timeline.stories.size();
     keep_top(timeline, flags.top);
-    const std::string text =
-        flags.json ? json::dump(json::timeline_json(timeline, stories_total)) : timeline_text(timeline, stories_total, flags.top != 0);
+    const std::string text = flags.json ? json::dump(json::timeline_json(timeline, stories_total))
+                                        : timeline_text(timeline, stories_total, flags.top != 0);
     if (auto status = output.write_line(text); !status) return status.error();
     ++written.storylines;
   }

@@ -163,6 +163,14 @@ struct DayCandidates {
   std::vector<Candidate> sentences;
 };
 
+// A story reports a day it published on or the day after: an evening's event is in the next day's
+// reports. `published_on(day)` says whether the story published on `day`. KeyDate::story and keep_top
+// both go by this.
+template <class PublishedOn>
+bool reports_day(Day day, const PublishedOn& published_on) {
+  return published_on(day) || published_on(day + std::chrono::days(1));
+}
+
 bool has_text(const std::vector<Candidate>& pool, std::string_view text) {
   return std::any_of(pool.begin(), pool.end(), [&](const Candidate& c) { return c.text == text; });
 }
@@ -505,11 +513,10 @@ struct TimelineBuilder::Impl {
       // A day of copies only is a day of the story too, with no text of its own (StoryDay).
       if (!story.finished) {
         story.by_day.try_emplace(day);
-      } else if (std::none_of(story.own_days.begin(), story.own_days.end(),
-                              [&](const StoryDay& d) { return d.day == day; })) {
-        const auto at = std::find_if(story.own_days.begin(), story.own_days.end(),
-                                     [&](const StoryDay& d) { return d.day > day; });
-        story.own_days.insert(at, StoryDay{day, {}, {}});
+      } else {
+        const auto at = std::lower_bound(story.own_days.begin(), story.own_days.end(), day,
+                                         [](const StoryDay& d, Day x) { return d.day < x; });
+        if (at == story.own_days.end() || at->day != day) story.own_days.insert(at, StoryDay{day, {}, {}});
       }
     }
     if (article.published_at && (!story.latest || *article.published_at > *story.latest)) {
@@ -577,7 +584,7 @@ struct TimelineBuilder::Impl {
     for (const auto& [day, tally] : storyline.days) {
       const auto reports = [&, day = day](std::uint32_t story_number) {
         const StoryState& story = stories.at(story_number);
-        return story.days.contains(day) || story.days.contains(day + std::chrono::days(1));
+        return reports_day(day, [&](Day d) { return story.days.contains(d); });
       };
       const auto most =
           std::min_element(tally.stories.begin(), tally.stories.end(), [&](const auto& a, const auto& b) {
@@ -687,8 +694,9 @@ void keep_top(Timeline& timeline, std::size_t count) {
       return std::find_if(story.days.begin(), story.days.end(),
                           [&](const StoryDay& d) { return d.day == day; });
     };
-    // A day no story reported (named only in hindsight: "the Magna Carta of 1215") is no entry.
-    if (on(key->day) == story.days.end() && on(key->day + std::chrono::days(1)) == story.days.end()) continue;
+    // A day no story reported (named only in hindsight: "the Magna Carta of 1215") is no entry: had one
+    // reported it, KeyDate::story would be that one.
+    if (!reports_day(key->day, [&](Day d) { return on(d) != story.days.end(); })) continue;
     TimelineStory entry = story;
     entry.date = key->day;
     if (const auto day = on(key->day); day != story.days.end()) {

@@ -58,29 +58,30 @@ std::string plain_key(std::string_view name) {
 // names fall together ("Scott" and "Scot"), which a match on the whole name (and the other signals)
 // absorbs; the word lists are looked up with plain keys.
 void fold_romanisation(std::string& key) {
+  // In place: the folded key is never longer, so what is written never overtakes what is read.
   const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
   const auto word_end = [&](std::size_t i) { return i == key.size() || !letter(key[i]); };
-  std::string out;
-  out.reserve(key.size());
+  std::size_t length = 0;
   for (std::size_t i = 0; i < key.size(); ++i) {
     char c = key[i];
     const char next = i + 1 < key.size() ? key[i + 1] : '\0';
+    const bool after_letter = length > 0 && letter(key[length - 1]);
     if ((c == 'd' || c == 'k') && next == 'h') {
       ++i;  // "dh" -> "d", "kh" -> "k": Arabic letters English writes either way
-    } else if (c == 'o' && next == 'u' && !out.empty() && letter(out.back())) {
+    } else if (c == 'o' && next == 'u' && after_letter) {
       c = 'u';  // French "ou" for English "u", inside a word: "Moussa", "Koussa"
       ++i;
     } else if (c == 'q') {
       c = 'k';
-    } else if (c == 'y' && word_end(i + 1) && !out.empty() && letter(out.back())) {
+    } else if (c == 'y' && word_end(i + 1) && after_letter) {
       c = 'i';  // "Khadafy"
-    } else if (c == 'h' && word_end(i + 1) && !out.empty() && out.back() == 'a') {
+    } else if (c == 'h' && word_end(i + 1) && length > 0 && key[length - 1] == 'a') {
       continue;  // a closing "ah": "Misratah", "Hamzah"
     }
-    if (letter(c) && !out.empty() && out.back() == c) continue;  // doubled letters
-    out += c;
+    if (letter(c) && length > 0 && key[length - 1] == c) continue;  // doubled letters
+    key[length++] = c;
   }
-  key = std::move(out);
+  key.resize(length);
 }
 
 struct PlaceHit {
@@ -807,6 +808,16 @@ bool shortens(std::string_view short_key, std::string_view full_key) {
 
 // A short form refers to the nearest full name mentioned before it (journalists introduce a person in
 // full, then shorten); failing that, to the first one mentioned after it.
+// A short form ("Pompeo", "the North") becomes the mention of its full name, kind included.
+void take_full_form(Mention& mention, const Mention& full) {
+  mention.key = full.key;
+  mention.surface = full.surface;
+  mention.kind = full.kind;
+  mention.words = full.words;
+  mention.uncertain = false;
+  mention.lone_in_noun_language = false;
+}
+
 void resolve_short_forms(std::vector<Mention>& mentions) {
   // Only people are full forms. The searches walk lists of them rather than every mention (a long article
   // has thousands, mostly places and organisations): before i, mentions as resolved so far; after i,
@@ -831,14 +842,7 @@ void resolve_short_forms(std::vector<Mention>& mentions) {
       for (std::size_t k = first_after; target == nullptr && k < people_after.size(); ++k) {
         if (shortens(mention.key, mentions[people_after[k]].key)) target = &mentions[people_after[k]];
       }
-      if (target != nullptr) {
-        mention.key = target->key;
-        mention.surface = target->surface;
-        mention.kind = EntityKind::kPerson;
-        mention.words = target->words;
-        mention.uncertain = false;
-        mention.lone_in_noun_language = false;
-      }
+      if (target != nullptr) take_full_form(mention, *target);
     }
     if (mention.kind == EntityKind::kPerson) people_before.push_back(i);
   }
@@ -861,17 +865,10 @@ void resolve_compass_short_forms(std::vector<Mention>& mentions) {
       place = &mention;
     }
     if (place == nullptr || ambiguous) continue;
-    const Mention full = *place;
+    // Any kind: "the North said" reads as a speaker, and a person North ("Oliver North") has had the
+    // lone word resolved to the full name already. `place` itself is never rewritten (its key is longer).
     for (Mention& mention : mentions) {
-      // Any kind: "the North said" reads as a speaker, and a person North ("Oliver North") has had
-      // the lone word resolved to the full name already.
-      if (mention.key != word) continue;
-      mention.key = full.key;
-      mention.surface = full.surface;
-      mention.kind = EntityKind::kPlace;
-      mention.words = full.words;
-      mention.uncertain = false;
-      mention.lone_in_noun_language = false;
+      if (mention.key == word) take_full_form(mention, *place);
     }
   }
 }

@@ -78,11 +78,10 @@ TEST(EntityKey, KeepsDigitsAndDistinctNamesApart) {
 TEST(FindEntities, TwoRomanisationsOfANameAreOneEntity) {
   const auto entities =
       entities_of("Muammar Gaddafi spoke on Tuesday. Rebels said Gadhafi had fled the city.");
-  EXPECT_EQ(std::count_if(entities.begin(), entities.end(),
-                          [](const Entity& e) { return e.key == entity_key("Muammar Gaddafi"); }),
-            1);
-  EXPECT_EQ(std::count_if(entities.begin(), entities.end(),
-                          [](const Entity& e) { return e.kind == EntityKind::kPerson; }),
+  EXPECT_EQ(
+      std::ranges::count_if(entities, [](const Entity& e) { return e.key == entity_key("Muammar Gaddafi"); }),
+      1);
+  EXPECT_EQ(std::ranges::count_if(entities, [](const Entity& e) { return e.kind == EntityKind::kPerson; }),
             1);
 }
 
@@ -220,10 +219,9 @@ TEST(FindEntities, ALoneCompassWordIsTheShortFormOfItsPlace) {
   const auto entities =
       entities_of("Talks with North Korea stalled. The North's envoy left, and the North said no.");
   EXPECT_TRUE(has(entities, "North Korea", EntityKind::kPlace));
-  EXPECT_EQ(
-      std::count_if(entities.begin(), entities.end(), [](const Entity& e) { return e.name == "North"; }), 0);
+  EXPECT_EQ(std::ranges::count_if(entities, [](const Entity& e) { return e.name == "North"; }), 0);
   const auto two = entities_of("Envoys from North Korea met officials from North Dakota. The North said no.");
-  EXPECT_EQ(std::count_if(two.begin(), two.end(), [](const Entity& e) { return e.key == "north"; }), 1);
+  EXPECT_EQ(std::ranges::count_if(two, [](const Entity& e) { return e.key == "north"; }), 1);
 }
 
 TEST(FindEntities, NamedEventsAreNotPeople) {
