@@ -23,6 +23,8 @@ struct TimelineFlags {
   bool json = false;
   bool all = false;
   std::size_t top = 0;
+  std::string since;  // YYYY-MM-DD; empty: unbounded
+  std::string until;
   std::size_t reorder_buffer = 10000;
   double max_story_days = 7.0;
 };
@@ -112,6 +114,32 @@ Result<Written> write_timelines(const TimelineFlags& flags, std::vector<Timeline
   return written;
 }
 
+// The builder's options from the flags; a --since or --until that is not a date is a usage error.
+Result<TimelineOptions> timeline_options(const TimelineFlags& flags) {
+  TimelineOptions options;
+  options.only_storyline = flags.storyline;
+  const auto day = [](const std::string& text, const char* flag) -> Result<std::optional<Day>> {
+    if (text.empty()) return std::optional<Day>{};
+    const auto parsed = parse_iso8601_day(text);
+    if (!parsed) {
+      return Error{
+          ErrorCode::kInvalidArgument,
+          std::string(flag) + ": '" + text + "' is not a date; give it as YYYY-MM-DD, e.g. 2011-03-15"};
+    }
+    return parsed;
+  };
+  auto since = day(flags.since, "--since");
+  if (!since) return since.error();
+  auto until = day(flags.until, "--until");
+  if (!until) return until.error();
+  if (*since && *until && **since > **until) {
+    return Error{ErrorCode::kInvalidArgument, "--since " + flags.since + " is after --until " + flags.until};
+  }
+  options.since = *since;
+  options.until = *until;
+  return options;
+}
+
 // The closing report; then the exit code when --storyline named one that the input (store) lacks.
 int finish(const TimelineFlags& flags, const Written& written, const char* source) {
   if (!flags.common.quiet) {
@@ -122,9 +150,11 @@ int finish(const TimelineFlags& flags, const Written& written, const char* sourc
     std::cerr << '\n';
   }
   if (flags.storyline && written.storylines == 0) {
-    return fail(Error{ErrorCode::kInvalidArgument,
-                      "no storyline " + std::to_string(*flags.storyline) + " in the " + source},
-                kExitUsage);
+    const bool window = !flags.since.empty() || !flags.until.empty();
+    return fail(
+        Error{ErrorCode::kInvalidArgument, "no storyline " + std::to_string(*flags.storyline) + " in the " +
+                                               source + (window ? " between --since and --until" : "")},
+        kExitUsage);
   }
   return kExitOk;
 }
@@ -136,9 +166,9 @@ int run_store_timeline(const TimelineFlags& flags) {
   if (!store) return fail(store.error(), kExitFailure);
   auto output = Output::open(flags.common.output);
   if (!output) return fail(output.error(), kExitFailure);
-  TimelineOptions options;
-  options.only_storyline = flags.storyline;
-  auto timelines = store_timelines(*store, options);
+  auto options = timeline_options(flags);
+  if (!options) return fail(options.error(), kExitUsage);
+  auto timelines = store_timelines(*store, *options);
   if (!timelines) return fail(timelines.error(), kExitFailure);
   auto written = write_timelines(flags, std::move(timelines).value(), *output);
   if (!written) return fail(written.error(), kExitFailure);
@@ -155,9 +185,9 @@ int run_timeline(const TimelineFlags& flags) {
   cluster_options.max_story_seconds = static_cast<std::int64_t>(flags.max_story_days * 86400.0);
   auto clusterer = StoryClusterer::create(cluster_options);
   if (!clusterer) return fail(clusterer.error(), kExitUsage);
-  TimelineOptions options;
-  options.only_storyline = flags.storyline;
-  auto builder = TimelineBuilder::create(options);
+  auto options = timeline_options(flags);
+  if (!options) return fail(options.error(), kExitUsage);
+  auto builder = TimelineBuilder::create(*options);
   if (!builder) return fail(builder.error(), kExitUsage);
   auto output = Output::open(flags.common.output);
   if (!output) return fail(output.error(), kExitFailure);
@@ -205,6 +235,14 @@ Command add_timeline_command(CLI::App& root) {
       ->excludes(inputs);
   app->add_option("--storyline", flags->storyline,
                   "Show only this storyline (its number, as 'cluster' prints it)");
+  app->add_option(
+      "--since", flags->since,
+      "Lay out only the days from this one on (YYYY-MM-DD): articles published earlier, and days\n"
+      "named earlier, are left out of the timelines; the storylines are still those of all the input");
+  app->add_option(
+      "--until", flags->until,
+      "Lay out only the days up to this one (YYYY-MM-DD), as --since; undated articles are left out\n"
+      "when either is given");
   app->add_flag("--json", flags->json, "One JSON object per storyline per line, its stories as an array");
   app->add_option("--top", flags->top,
                   "Show each storyline as its N leading days: the days most of its articles point at, each\n"

@@ -166,9 +166,20 @@ py::list Index::storylines() {
   return out;
 }
 
-py::object Index::timeline(std::uint32_t storyline, std::size_t top) {
+py::object Index::timeline(std::uint32_t storyline, std::size_t top, const std::optional<std::string>& since,
+                           const std::optional<std::string>& until) {
+  TimelineOptions options;
+  const auto day = [](const std::optional<std::string>& text, const char* name) -> std::optional<Day> {
+    if (!text) return std::nullopt;
+    const std::optional<Day> parsed = parse_iso8601_day(*text);
+    if (!parsed)
+      throw py::value_error(std::string(name) + ": '" + *text + "' is not a date; give it as YYYY-MM-DD");
+    return parsed;
+  };
+  options.since = day(since, "since");
+  options.until = day(until, "until");
   std::optional<Json> out = locked([&]() -> std::optional<Json> {
-    auto timeline = unwrap(storyline_timeline(*m_store, storyline));
+    auto timeline = unwrap(storyline_timeline(*m_store, storyline, options));
     if (!timeline) return std::nullopt;
     const std::size_t total = timeline->stories.size();
     keep_top(*timeline, top);

@@ -40,9 +40,12 @@ class Index {
 
   [[nodiscard]] py::list stories();
   [[nodiscard]] py::list storylines();
-  // As `storyline timeline --json` for one storyline, keeping its `top` leading stories (0: all).
-  // Raises KeyError when the store holds no such storyline.
-  [[nodiscard]] py::object timeline(std::uint32_t storyline, std::size_t top);
+  // As `storyline timeline --json` for one storyline, keeping its `top` leading stories (0: all), over
+  // the days from `since` to `until` (ISO-8601 dates; None: unbounded), as its --since and --until.
+  // Raises KeyError when the store holds no such storyline, ValueError for a date that is not one.
+  [[nodiscard]] py::object timeline(std::uint32_t storyline, std::size_t top,
+                                    const std::optional<std::string>& since,
+                                    const std::optional<std::string>& until);
   // One stored article with its text, as GET /articles/{id}. Raises KeyError when absent.
   [[nodiscard]] py::object article(const std::string& id);
   // The article's related coverage, as GET /articles/{id}/related: the other articles of its story and of

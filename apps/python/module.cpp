@@ -84,9 +84,11 @@ void bind_index(py::module_& module) {
       .def("stories", &Index::stories, "Every story, as `storyline stories` prints them.")
       .def("storylines", &Index::storylines, "Every storyline, as `storyline storylines` prints them.")
       .def("timeline", &Index::timeline, py::arg("storyline"), py::kw_only(), py::arg("top") = 0,
+           py::arg("since") = py::none(), py::arg("until") = py::none(),
            "One storyline's timeline, as `storyline timeline --json` (top: its N leading days, "
-           "as its --top; 0: every story once).\n"
-           "Raises KeyError when the store holds no such storyline.")
+           "as its --top; 0: every story once; since, until: 'YYYY-MM-DD', only the days from one to the\n"
+           "other, as its --since and --until). Raises KeyError when the store holds no such storyline,\n"
+           "ValueError for a date that is not one.")
       .def("article", &Index::article, py::arg("id"),
            "One stored article with its text and place, as GET /articles/{id}. Raises KeyError when absent.")
       .def("related", &Index::related, py::arg("id"), py::kw_only(), py::arg("limit") = 100,

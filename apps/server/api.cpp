@@ -147,6 +147,16 @@ Result<std::size_t> size_param(const QueryParams& query, const std::string& key,
   return value;
 }
 
+// An ISO-8601 day parameter, nullopt when absent. Errors: kInvalidArgument naming it.
+Result<std::optional<Day>> day_param(const QueryParams& query, const std::string& key) {
+  const std::string* text = find_param(query, key);
+  if (text == nullptr) return std::optional<Day>();
+  const std::optional<Day> day = parse_iso8601_day(*text);
+  if (!day)
+    return Error{ErrorCode::kInvalidArgument, "query parameter '" + key + "' must be a date, YYYY-MM-DD"};
+  return day;
+}
+
 // The id of the article a copy copies: usually in the same story, so in `known`; else asked of the store.
 std::string original_id(Store& store, const StoredArticle& article,
                         const std::unordered_map<std::uint32_t, std::string>& known) {
@@ -392,18 +402,27 @@ ApiResponse Api::storyline(std::string_view id, const QueryParams& query) {
   if (!number) return error_response(kNotFound, "no storyline '" + std::string(id) + "'");
   auto top = size_param(query, "top", 0, std::numeric_limits<std::uint32_t>::max());
   if (!top) return failure(top.error());
+  TimelineOptions options;
+  auto since = day_param(query, "since");
+  if (!since) return failure(since.error());
+  auto until = day_param(query, "until");
+  if (!until) return failure(until.error());
+  options.since = *since;
+  options.until = *until;
+  const bool whole = !options.since && !options.until;  // only whole timelines are cached
   auto store = m_impl->readers.acquire();
   if (!store) return failure(store.error());
   auto record = (*store)->find_storyline(*number);
   if (!record) return failure(record.error());
   if (!*record) return error_response(kNotFound, "no storyline " + std::to_string(*number));
-  std::optional<Timeline> timeline = m_impl->timelines.find(*number, (*record)->articles);
+  std::optional<Timeline> timeline;
+  if (whole) timeline = m_impl->timelines.find(*number, (*record)->articles);
   if (!timeline) {
-    auto built = storyline_timeline(**store, *number);
+    auto built = storyline_timeline(**store, *number, options);
     if (!built) return failure(built.error());
     if (!*built) return error_response(kNotFound, "no storyline " + std::to_string(*number));
     timeline = std::move(*built);
-    m_impl->timelines.keep(*timeline);
+    if (whole) m_impl->timelines.keep(*timeline);
   }
   const std::size_t stories_total = timeline->stories.size();
   keep_top(*timeline, *top);

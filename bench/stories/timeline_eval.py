@@ -10,7 +10,9 @@ how much of the topic it holds and how much of it is the topic, and precision, r
 over the topic's timelines; then the same F1 for the storyline's first N key dates (the days most of its
 articles were published on or name), which date events a day at a time where a story can span a week;
 and last, as a reference, the F1 of the key dates the topic's own articles give, laid out alone (their
-storylines' key-date counts summed): what the key-date rule scores when the storylines are perfect.
+storylines' key-date counts summed): what the key-date rule scores when the storylines are perfect;
+and the F1 of `--top N` within each gold timeline's own span (--since its first date, --until its last),
+the protocol of the timeline-summarisation literature.
 
     bench/stories/timeline_eval.py [ARTICLES_DIR]
         ARTICLES_DIR defaults to $STORYLINE_DATA_DIR/timeline17 ($STORYLINE_DATA_DIR: ../shared/data);
@@ -50,9 +52,11 @@ def main():
 
     extra = os.environ.get("STORYLINE_TIMELINE_ARGS", "").split()
 
-    def lay_out(top):
-        """Storyline number -> storyline, as `storyline timeline --top TOP` lays them out (0: all stories)."""
-        run = subprocess.run([cli, "timeline", "--json", "--all", "--quiet", "--top", str(top)] + extra +
+    def lay_out(top, window=()):
+        """Storyline number -> storyline, as `storyline timeline --top TOP` lays them out (0: all stories);
+        `window`, (first day, last day), adds --from and --until."""
+        span = ["--since", window[0], "--until", window[1]] if window else []
+        run = subprocess.run([cli, "timeline", "--json", "--all", "--quiet", "--top", str(top)] + span + extra +
                              [os.path.join(corpus, "articles.jsonl")], check=True, capture_output=True, text=True)
         return {s["storyline"]: s for s in (json.loads(line) for line in run.stdout.splitlines() if line.strip())}
 
@@ -78,6 +82,7 @@ def main():
     by_number = lay_out(0)
     storylines = list(by_number.values())
     top_runs = {}  # N -> that run's storylines
+    window_runs = {}  # (N, first day, last day) -> that run's storylines
     storyline_of = {}
     for storyline in storylines:
         for story in storyline["stories"]:
@@ -96,10 +101,10 @@ def main():
         for timeline in read_jsonl(os.path.join(timeline_dir, name)):
             timelines[topic].append({date for date, _ in timeline})
 
-    print("%-16s %9s %8s %9s %10s %9s %6s %6s %6s %12s %14s" %
+    print("%-16s %9s %8s %9s %10s %9s %6s %6s %6s %12s %14s %10s" %
           ("topic", "storyline", "articles", "holds", "is topic", "timelines", "P", "R", "F1", "key-dates F1",
-           "own key dates"))
-    f1s, key_f1s, own_f1s = [], [], []
+           "own key dates", "in span F1"))
+    f1s, key_f1s, own_f1s, window_f1s = [], [], [], []
     for topic in sorted(timelines):
         ids = topics.get(topic, [])
         votes = collections.Counter(storyline_of[i] for i in ids if i in storyline_of)
@@ -109,12 +114,19 @@ def main():
         number, held = min(votes.items(), key=lambda item: (-item[1], item[0]))
         storyline = by_number[number]
         own = own_key_dates(ids)
-        scores, key_scores, own_scores = [], [], []
+        scores, key_scores, own_scores, window_scores = [], [], [], []
         for gold in timelines[topic]:
             if len(gold) not in top_runs:
                 top_runs[len(gold)] = lay_out(len(gold))
             kept = top_runs[len(gold)][number]
             scores.append(date_scores({s["date"] for s in kept["stories"] if s["date"]}, gold))
+            # The protocol of the timeline-summarisation literature: the input limited to the reference
+            # timeline's own span, from its first date to its last.
+            window = (min(gold), max(gold))
+            if (len(gold),) + window not in window_runs:
+                window_runs[(len(gold),) + window] = lay_out(len(gold), window)
+            in_window = window_runs[(len(gold),) + window].get(number, {"stories": []})
+            window_scores.append(date_scores({s["date"] for s in in_window["stories"] if s["date"]}, gold)[2])
             key_dates = {k["date"] for k in kept["key_dates"]}
             key_scores.append(date_scores(key_dates, gold)[2])
             # As `storyline timeline` ranks key dates: most articles first, the earlier day on a tie.
@@ -123,19 +135,23 @@ def main():
         p, r, f1 = (sum(column) / len(scores) for column in zip(*scores))
         key_f1 = sum(key_scores) / len(key_scores)
         own_f1 = sum(own_scores) / len(own_scores)
+        window_f1 = sum(window_scores) / len(window_scores)
+        window_f1s.append(window_f1)
         f1s.append(f1)
         key_f1s.append(key_f1)
         own_f1s.append(own_f1)
-        below = [name for name, value in (("stories", f1), ("key dates", key_f1)) if value < BAR]
-        print("%-16s %9d %8d %8.1f%% %9.1f%% %9d %6.3f %6.3f %6.3f %12.3f %14.3f%s" %
+        below = [name for name, value in (("stories", f1), ("key dates", key_f1), ("in span", window_f1))
+                 if value < BAR]
+        print("%-16s %9d %8d %8.1f%% %9.1f%% %9d %6.3f %6.3f %6.3f %12.3f %14.3f %10.3f%s" %
               (topic, number, len(ids), 100.0 * held / len(ids), 100.0 * held / storyline["articles"],
-               len(scores), p, r, f1, key_f1, own_f1,
+               len(scores), p, r, f1, key_f1, own_f1, window_f1,
                "  (below %.2f: %s)" % (BAR, ", ".join(below)) if below else ""))
     if f1s:
-        print("%-16s %76.3f %12.3f %14.3f  (at or above %.2f: stories %d, key dates %d, own key dates %d of %d "
-              "topics)" % ("mean", sum(f1s) / len(f1s), sum(key_f1s) / len(key_f1s), sum(own_f1s) / len(own_f1s),
-                           BAR, sum(f >= BAR for f in f1s), sum(f >= BAR for f in key_f1s),
-                           sum(f >= BAR for f in own_f1s), len(key_f1s)))
+        print("%-16s %76.3f %12.3f %14.3f %10.3f  (at or above %.2f: stories %d, key dates %d, own key dates %d, "
+              "in span %d of %d topics)" %
+              ("mean", sum(f1s) / len(f1s), sum(key_f1s) / len(key_f1s), sum(own_f1s) / len(own_f1s),
+               sum(window_f1s) / len(window_f1s), BAR, sum(f >= BAR for f in f1s), sum(f >= BAR for f in key_f1s),
+               sum(f >= BAR for f in own_f1s), sum(f >= BAR for f in window_f1s), len(key_f1s)))
 
 
 if __name__ == "__main__":

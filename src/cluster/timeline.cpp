@@ -379,17 +379,23 @@ struct TimelineBuilder::Impl {
     }
   }
 
+  bool in_window(Day day) const {
+    return (!options.since || day >= *options.since) && (!options.until || day <= *options.until);
+  }
+
   // The distinct days an article points at: its own publication day and the days it names. Months and
   // years named are too coarse to date an event. Days after the publication day are left out: "talks
   // resume on Monday" announces a plan, which may slip or never happen, and the reports of the day itself
   // will count it if it does. (On timeline17 this raised the mean key-date F1 from 0.491 to 0.512; see
   // docs/stories.md.)
-  static std::vector<Day> pointed_days(const Analysis& analysis) {
+  std::vector<Day> pointed_days(const Analysis& analysis) const {
     std::vector<Day> days;
     if (analysis.published) days.push_back(*analysis.published);
     for (const DateMention& mention : analysis.dates) {
       const bool ahead = analysis.published && mention.date > *analysis.published;
-      if (mention.precision == DatePrecision::kDay && !ahead) days.push_back(mention.date);
+      if (mention.precision == DatePrecision::kDay && !ahead && in_window(mention.date)) {
+        days.push_back(mention.date);
+      }
     }
     std::sort(days.begin(), days.end());
     days.erase(std::unique(days.begin(), days.end()), days.end());
@@ -487,6 +493,9 @@ struct TimelineBuilder::Impl {
     if (article.published_at && (!clock || *article.published_at > *clock)) clock = article.published_at;
     sweep();
     if (options.only_storyline && *options.only_storyline != assignment.storyline) return {};
+    if ((options.since || options.until) && !(analysed->published && in_window(*analysed->published))) {
+      return {};
+    }
     const Analysis& analysis = *analysed;
 
     StorylineState& storyline = storylines[assignment.storyline];
@@ -629,6 +638,10 @@ Result<TimelineBuilder> TimelineBuilder::create(TimelineOptions options) {
   }
   if (options.label_candidates == 0 || options.sentence_candidates == 0) {
     return Error{ErrorCode::kInvalidArgument, "label_candidates and sentence_candidates must be at least 1"};
+  }
+  if (options.since && options.until && *options.since > *options.until) {
+    return Error{ErrorCode::kInvalidArgument, "since " + format_iso8601_date(*options.since) +
+                                                  " is after until " + format_iso8601_date(*options.until)};
   }
   AnalyzeOptions analyze_options;
   analyze_options.top_terms = kArticleTerms;

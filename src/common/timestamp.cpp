@@ -150,6 +150,12 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) noexcept {
   return Timestamp{*day} + *time - *offset;
 }
 
+std::optional<Day> parse_iso8601_day(std::string_view text) noexcept {
+  const std::optional<Timestamp> time = parse_iso8601(text);
+  if (!time) return std::nullopt;
+  return std::chrono::floor<std::chrono::days>(*time);
+}
+
 std::string format_iso8601_date(Day day) {
   const std::chrono::year_month_day ymd{day};
   const int year = static_cast<int>(ymd.year());

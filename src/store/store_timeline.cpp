@@ -21,12 +21,20 @@ Result<std::optional<Timeline>> storyline_timeline(Store& store, std::uint32_t s
   options.only_storyline = storyline;
   auto builder = TimelineBuilder::create(options);
   if (!builder) return builder.error();
+  bool stored_any = false;
   auto status = store.for_each_storyline_article(storyline, [&](const StoredArticle& stored) -> Status {
+    stored_any = true;
     return builder->add(stored.article, replayed_assignment(stored.assignment));
   });
   if (!status) return status.error();
   for (Timeline& timeline : builder->timelines()) {
     if (timeline.storyline == storyline) return std::optional<Timeline>(std::move(timeline));
+  }
+  // A stored storyline with no article in the window (TimelineOptions::since, until) is empty there.
+  if (stored_any) {
+    Timeline empty;
+    empty.storyline = storyline;
+    return std::optional<Timeline>(std::move(empty));
   }
   return std::optional<Timeline>();
 }

@@ -121,6 +121,37 @@ TEST(CliTimeline, TopShowsTheLeadingDaysAndSaysSo) {
   EXPECT_NE(plain.out.find("(its 1 largest story shown)"), std::string::npos) << plain.out;
 }
 
+// The storm storyline keeps its number; only the window's days are laid out.
+TEST(CliTimeline, SinceAndUntilLayOutOnlyTheirDays) {
+  const TempDir dir;
+  const auto input = dir.write("news.jsonl", storm_news());
+  const auto all = json_lines(run_cli("timeline --json --quiet " + input.string()).out);
+  ASSERT_EQ(all.size(), 1u);
+  const CliRun run = run_cli("timeline --json --quiet --since 2020-11-11 " + input.string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto lines = json_lines(run.out);
+  ASSERT_EQ(lines.size(), 0u) << "one article is left, and a storyline of one is left out without --all";
+  const auto kept =
+      json_lines(run_cli("timeline --json --quiet --all --since 2020-11-11 " + input.string()).out);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0]["storyline"], all[0]["storyline"]);
+  EXPECT_EQ(kept[0]["first"], "2020-11-12");
+  EXPECT_EQ(kept[0]["articles"], 1);
+  const auto until = json_lines(run_cli("timeline --json --quiet --until 2020-11-10 " + input.string()).out);
+  ASSERT_EQ(until.size(), 1u);
+  EXPECT_EQ(until[0]["articles"], 2);
+  EXPECT_EQ(until[0]["last"], "2020-11-10");
+
+  const CliRun bad = run_cli("timeline --quiet --since 10/11/2020 " + input.string());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--since: '10/11/2020' is not a date"), std::string::npos) << bad.err;
+  const CliRun backwards =
+      run_cli("timeline --quiet --since 2020-11-12 --until 2020-11-10 " + input.string());
+  EXPECT_EQ(backwards.exit_code, 2);
+  EXPECT_NE(backwards.err.find("--since 2020-11-12 is after --until 2020-11-10"), std::string::npos)
+      << backwards.err;
+}
+
 TEST(CliTimeline, UnknownStorylineIsAUsageError) {
   const TempDir dir;
   const auto input = dir.write("news.jsonl", storm_news());

@@ -70,6 +70,11 @@ def test_stories_storylines_and_timeline(index, articles):
     assert len(index.timeline(harbour, top=1)["stories"]) == 1
     assert timeline["key_dates"][0] == {"date": "2021-03-01", "articles": 2, "story": timeline["stories"][0]["story"]}
     assert len(index.timeline(harbour, top=1)["key_dates"]) == 1
+    later = index.timeline(harbour, since="2021-03-02")
+    assert later["articles"] < timeline["articles"] and later["first"] == "2021-03-02"
+    assert index.timeline(harbour, until="2020-12-31")["articles"] == 0
+    with pytest.raises(ValueError, match="since"):
+        index.timeline(harbour, since="March")
     with pytest.raises(KeyError):
         index.timeline(999)
 

@@ -244,6 +244,13 @@ TEST_F(ServeTest, ReadsStorylinesStoriesAndArticles) {
   EXPECT_TRUE(found);
   // Asked again, the same (now from the cache).
   EXPECT_EQ(get("/storylines/" + std::to_string(storyline)).second, timeline);
+  // A window keeps its days only, and is not served from (nor put in) the cache.
+  auto [window_status, window] = get("/storylines/" + std::to_string(storyline) + "?since=2021-03-03");
+  ASSERT_EQ(window_status, 200) << window.dump();
+  EXPECT_EQ(window["first"], "2021-03-03");
+  EXPECT_LT(window["articles"].get<int>(), timeline["articles"].get<int>());
+  EXPECT_EQ(get("/storylines/" + std::to_string(storyline) + "?until=2020-12-31").second["articles"], 0);
+  EXPECT_EQ(get("/storylines/" + std::to_string(storyline)).second, timeline);
 
   auto [story_status, story_body] = get("/stories/" + std::to_string(story));
   ASSERT_EQ(story_status, 200);
@@ -304,6 +311,8 @@ TEST_F(ServeTest, ErrorsAreJsonWithFittingStatusesAndTheServerStaysUp) {
   expect_error(get("/similar?a=quay-1"), 400, "two article ids");
   expect_error(get("/similar?a=quay-1&b=nope"), 404, "no article 'nope'");
   expect_error(get("/storylines?limit=-1"), 400, "'limit'");
+  expect_error(get("/storylines/0?since=March"), 400, "'since' must be a date");
+  expect_error(get("/storylines/0?since=2021-03-03&until=2021-03-02"), 400, "after");
 
   auto [status, health] = get("/health");
   EXPECT_EQ(status, 200);

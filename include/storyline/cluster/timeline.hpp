@@ -36,6 +36,12 @@ struct TimelineOptions {
   // Only this storyline is laid out (the other articles still feed the term statistics, so the result
   // is the same as that storyline's part of a full run). nullopt: all of them.
   std::optional<std::uint32_t> only_storyline;
+  // Only the days from `since` to `until` (inclusive; nullopt: unbounded) are laid out: an article
+  // published outside them, or undated while either is set, is left out of the timelines (it still feeds
+  // the term statistics, as above), and a day named outside them is not a key date or a story's date. The
+  // storylines themselves are those of the whole stream, so their numbers stay those 'cluster' prints.
+  std::optional<Day> since;
+  std::optional<Day> until;
 };
 
 // One day a story's articles were published on, and the label and key sentence chosen among that day's

@@ -16,6 +16,10 @@ using Day = std::chrono::sys_days;
 // Returns nullopt for anything else, including impossible dates such as 2019-02-30. Thread-safe.
 [[nodiscard]] std::optional<Timestamp> parse_iso8601(std::string_view text) noexcept;
 
+// The UTC day of what parse_iso8601 accepts: "2018-09-22", or the day a date-time falls on in UTC.
+// Returns nullopt for anything else. Thread-safe.
+[[nodiscard]] std::optional<Day> parse_iso8601_day(std::string_view text) noexcept;
+
 // "2018-09-22". Thread-safe.
 [[nodiscard]] std::string format_iso8601_date(Day day);
 

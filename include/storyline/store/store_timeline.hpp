@@ -18,10 +18,11 @@
 
 namespace storyline {
 
-// The timeline of `storyline`, or nullopt when the store holds no such storyline. `options.only_storyline`
-// is ignored (set to `storyline`). Reads one committed state of the store (one SQLite read), so it may run
-// on a read-only Store while an ingest writes. Errors: as TimelineBuilder::create and ::add; kIoError.
-// Thread-safety: as Store (one Store per thread).
+// The timeline of `storyline`, or nullopt when the store holds no such storyline (a storyline with no
+// article between `options.since` and `options.until` gives a timeline of no articles).
+// `options.only_storyline` is ignored (set to `storyline`). Reads one committed state of the store (one
+// SQLite read), so it may run on a read-only Store while an ingest writes. Errors: as TimelineBuilder::create
+// and ::add; kIoError. Thread-safety: as Store (one Store per thread).
 [[nodiscard]] Result<std::optional<Timeline>> storyline_timeline(Store& store, std::uint32_t storyline,
                                                                  TimelineOptions options = {});
 

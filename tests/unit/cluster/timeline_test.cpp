@@ -467,6 +467,47 @@ TEST(TimelineBuilder, OnlyTheChosenStorylineIsKept) {
   EXPECT_EQ(find_storyline(timelines, 0), nullptr);
 }
 
+TEST(TimelineBuilder, AWindowLaysOutOnlyItsDays) {
+  TimelineOptions options;
+  options.since = parse_iso8601_day("2021-05-04");
+  options.until = parse_iso8601_day("2021-05-10");
+  TimelineBuilder timeline = builder(options);
+  add(timeline, article("before", "2021-05-03", "Ferry stops", kFerry), in(0, 0));
+  add(timeline,
+      article("inside", "2021-05-05T08:00:00Z", "Ferry inquiry",
+              "An inquiry opened into Monday's ferry breakdown, which stranded passengers on May 3, 2021."),
+      in(0, 0));
+  add(timeline, article("undated", "", "Ferry rules", "New rules for harbour ferries were written."),
+      in(0, 0));
+  add(timeline, article("after", "2021-05-11", "Ferry repairs", kFerry), in(1, 0));
+  add(timeline, article("elsewhere", "2021-05-20", "Market opens", "The fish market opened early."),
+      in(2, 1));
+  const auto timelines = timeline.timelines();
+  ASSERT_EQ(timelines.size(), 1U) << "a storyline with no article in the window is not laid out";
+  const Timeline& ferry = timelines[0];
+  EXPECT_EQ(ferry.articles, 1U);
+  ASSERT_EQ(ferry.stories.size(), 1U);
+  EXPECT_EQ(ferry.stories[0].article_ids, (std::vector<std::string>{"inside"}));
+  ASSERT_TRUE(ferry.stories[0].date);
+  EXPECT_EQ(format_iso8601_date(*ferry.stories[0].date), "2021-05-05")
+      << "May 3, named by the article, lies before the window";
+  ASSERT_EQ(ferry.key_dates.size(), 1U);
+  EXPECT_EQ(format_iso8601_date(ferry.key_dates[0].day), "2021-05-05");
+}
+
+TEST(TimelineBuilder, AnOpenEndedWindowKeepsEverythingOnItsOpenSide) {
+  TimelineOptions options;
+  options.until = parse_iso8601_day("2021-05-04");
+  TimelineBuilder timeline = builder(options);
+  add(timeline, article("old", "1999-01-01", "Ferry launched", kFerry), in(0, 0));
+  add(timeline, article("a", "2021-05-04T23:59:59Z", "Ferry stops", kFerry), in(1, 0));
+  add(timeline, article("b", "2021-05-05T00:00:00Z", "Ferry towed", kFerry), in(1, 0));
+  const auto timelines = timeline.timelines();
+  ASSERT_EQ(timelines.size(), 1U);
+  EXPECT_EQ(timelines[0].articles, 2U);
+  EXPECT_EQ(format_iso8601_date(*timelines[0].last_day), "2021-05-04");
+}
+
 TEST(TimelineBuilder, FinishedStoriesKeepTheirLabelAndStillCountLateCopies) {
   TimelineOptions options;
   options.finish_after_seconds = 24 * 3600;
@@ -494,6 +535,10 @@ TEST(TimelineBuilder, RejectsInconsistentOptions) {
   options = {};
   options.sentence_candidates = 0;
   EXPECT_FALSE(TimelineBuilder::create(options));
+  options = {};
+  options.since = parse_iso8601_day("2021-05-04");
+  options.until = parse_iso8601_day("2021-05-03");
+  EXPECT_FALSE(TimelineBuilder::create(options)) << "a window that ends before it starts";
 }
 
 }  // namespace

@@ -102,6 +102,13 @@ TEST(ParseIso8601, ToleratesEmbeddedNulAsJunk) {
   EXPECT_EQ(parse_iso8601(std::string_view{"2019-04-01\0", 11}), std::nullopt);
 }
 
+TEST(ParseIso8601Day, IsTheUtcDayOfADateOrDateTime) {
+  EXPECT_EQ(parse_iso8601_day("2018-09-22"), Day{std::chrono::year{2018} / 9 / 22});
+  EXPECT_EQ(parse_iso8601_day("2018-09-22T23:30:00-02:00"), Day{std::chrono::year{2018} / 9 / 23});
+  EXPECT_EQ(parse_iso8601_day("2019-02-30"), std::nullopt);
+  EXPECT_EQ(parse_iso8601_day("22/09/2018"), std::nullopt);
+}
+
 TEST(FormatIso8601Date, PadsFields) {
   EXPECT_EQ(format_iso8601_date(Day{std::chrono::year{2018} / 9 / 22}), "2018-09-22");
   EXPECT_EQ(format_iso8601_date(Day{std::chrono::year{2019} / 1 / 5}), "2019-01-05");

@@ -92,5 +92,45 @@ TEST(StoreTimeline, MatchesAFullRunInEverythingButTermStatistics) {
   EXPECT_FALSE(missing->has_value());
 }
 
+TEST(StoreTimeline, AWindowKeepsItsDaysAndAStorylineOutsideItIsEmpty) {
+  const TempDir dir;
+  const auto path = (dir.path() / "store.db").string();
+  {
+    auto ingester = StoreIngester::open(path);
+    ASSERT_TRUE(ingester);
+    for (const Article& a : stream()) ASSERT_TRUE(ingester->add(a));
+    ASSERT_TRUE(ingester->finish(5, 0));
+  }
+  auto store = Store::open(path, StoreMode::kReadOnly);
+  ASSERT_TRUE(store);
+  auto whole = store_timelines(*store);
+  ASSERT_TRUE(whole);
+  const Timeline* quay = nullptr;
+  for (const Timeline& timeline : *whole) {
+    for (const TimelineStory& story : timeline.stories) {
+      if (story.article_ids.front() == "quay-1") quay = &timeline;
+    }
+  }
+  ASSERT_NE(quay, nullptr);
+  ASSERT_EQ(quay->articles, 5U - 1U) << "the quay's four articles, the gallery apart";
+
+  TimelineOptions options;
+  options.since = parse_iso8601_day("2022-01-01");
+  auto later = storyline_timeline(*store, quay->storyline, options);
+  ASSERT_TRUE(later) << later.error().message();
+  ASSERT_TRUE(later->has_value());
+  EXPECT_EQ((*later)->articles, 1U);
+  ASSERT_EQ((*later)->stories.size(), 1U);
+  EXPECT_EQ((*later)->stories[0].article_ids, (std::vector<std::string>{"quay-3"}));
+
+  options.since = parse_iso8601_day("2023-01-01");
+  auto none = storyline_timeline(*store, quay->storyline, options);
+  ASSERT_TRUE(none);
+  ASSERT_TRUE(none->has_value()) << "the storyline is stored; it has no article in the window";
+  EXPECT_EQ((*none)->storyline, quay->storyline);
+  EXPECT_EQ((*none)->articles, 0U);
+  EXPECT_TRUE((*none)->stories.empty());
+}
+
 }  // namespace
 }  // namespace storyline
