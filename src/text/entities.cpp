@@ -722,13 +722,17 @@ class MentionFinder {
     // and Quimper" puts Quimper near something too.
     const std::string_view governing = governing_word(span, before);
     const bool in_phrase = is_preposition(governing);
-    if (person_cue || m_lex.roles.contains(before) ||
-        (!in_phrase && is_speech_verb(neighbour_word(span, false, m_after)))) {
+    if (person_cue || m_lex.roles.contains(before)) {
       add(span, EntityKind::kPerson);
       return;
     }
+    // An acronym that speaks is a body, not a person: "BP said", "NATO told".
     if (span.size() == 1 && is_acronym(first_word)) {
       add(span, EntityKind::kOrganisation);  // "MSNBC", "NATO"
+      return;
+    }
+    if (!in_phrase && is_speech_verb(neighbour_word(span, false, m_after))) {
+      add(span, EntityKind::kPerson);
       return;
     }
     if (span.size() == 1 && (governing == "in" || governing == "near")) {

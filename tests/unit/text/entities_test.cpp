@@ -191,6 +191,14 @@ TEST(FindEntities, RoleNounsAndSpeechVerbsMarkPeople) {
   EXPECT_TRUE(has(entities, "Zelda Okafor", EntityKind::kPerson));
 }
 
+TEST(FindEntities, AnAcronymThatSpeaksIsAnOrganisation) {
+  const auto entities =
+      entities_of("The well leaked for weeks, KVZ said. Chairman Ned Price told reporters of KVZ.");
+  EXPECT_TRUE(has(entities, "KVZ", EntityKind::kOrganisation));
+  EXPECT_FALSE(has(entities, "KVZ", EntityKind::kPerson));
+  EXPECT_TRUE(has(entities, "Ned Price", EntityKind::kPerson));
+}
+
 TEST(FindEntities, ANameInAPrepositionalPhraseIsNotTheSpeaker) {
   // Invented towns, so that the gazetteer cannot tell: only the words around them can.
   const auto entities = entities_of(
