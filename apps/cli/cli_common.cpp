@@ -126,6 +126,11 @@ Result<ReadSummary> read_in_publication_order(std::span<const std::string> input
   return summary;
 }
 
+ReadOptions unique_ids(ReadOptions options) {
+  options.unique_ids = true;
+  return options;
+}
+
 void print_summary(std::string_view command, const ReadSummary& summary, std::size_t written) {
   std::cerr << "storyline " << command << ": read " << summary.read << " articles, wrote " << written
             << "; skipped " << summary.skipped();

@@ -81,6 +81,11 @@ class Progress {
   std::chrono::steady_clock::time_point m_last_draw;
 };
 
+// `options` with ReadOptions::unique_ids set: for the commands whose output names articles by id (cluster,
+// timeline, dedup), a second article under an id is skipped and reported. ingest does not set it: its
+// store counts a known id as already present, within a run as across runs.
+[[nodiscard]] ReadOptions unique_ids(ReadOptions options);
+
 // Prints a skipped record or input: "storyline: data.jsonl:4: malformed JSON: ...".
 void report_issue(const Error& error);
 

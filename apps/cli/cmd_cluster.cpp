@@ -149,7 +149,8 @@ int run_cluster(const ClusterFlags& flags) {
     progress.update(written);
     return {};
   };
-  auto summary = read_in_publication_order(flags.common.inputs, flags.common.read_options(), flags.reorder_buffer, process);
+  auto summary = read_in_publication_order(flags.common.inputs, unique_ids(flags.common.read_options()),
+                                           flags.reorder_buffer, process);
   progress.finish();
   if (!summary) return fail_read(summary.error());
   if (auto status = output->close(); !status) return fail(status.error(), kExitFailure);

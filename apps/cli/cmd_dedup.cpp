@@ -43,7 +43,8 @@ int run_dedup(DedupFlags flags) {
     progress.update(++read);
     return {};
   };
-  auto summary = read_articles(flags.common.inputs, flags.common.read_options(), sink, report_issue);
+  auto summary =
+      read_articles(flags.common.inputs, unique_ids(flags.common.read_options()), sink, report_issue);
   progress.finish();
   if (!summary) return fail_read(summary.error());
   deduplicator->add(std::move(batch));

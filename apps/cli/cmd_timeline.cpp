@@ -201,8 +201,8 @@ int run_timeline(const TimelineFlags& flags) {
     progress.update(++processed);
     return {};
   };
-  auto summary =
-      read_in_publication_order(flags.common.inputs, flags.common.read_options(), flags.reorder_buffer, process);
+  auto summary = read_in_publication_order(flags.common.inputs, unique_ids(flags.common.read_options()),
+                                           flags.reorder_buffer, process);
   progress.finish();
   if (!summary) return fail_read(summary.error());
 

@@ -11,6 +11,8 @@ std::string_view error_code_name(ErrorCode code) noexcept {
     case ErrorCode::kMissingField: return "missing field";
     case ErrorCode::kInvalidField: return "invalid field";
     case ErrorCode::kTooLarge: return "too large";
+    case ErrorCode::kRepeatedId:
+      return "repeated id";
     case ErrorCode::kUnsupportedFormat: return "unsupported format";
     case ErrorCode::kIoError: return "I/O error";
     case ErrorCode::kInternal: return "internal error";

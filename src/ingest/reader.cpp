@@ -1,5 +1,8 @@
 #include "storyline/ingest/reader.hpp"
 
+#include <absl/container/flat_hash_set.h>
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -164,7 +167,8 @@ class Reader {
         }
         continue;
       }
-      if (auto status = deliver(std::move(*article)); !status) {
+      if (auto status = deliver(std::move(*article), source->display_name(), source->line_number());
+          !status) {
         return status;
       }
     }
@@ -180,7 +184,7 @@ class Reader {
       error.file = display_name;
       return skip(std::move(error));
     }
-    return deliver(std::move(*article));
+    return deliver(std::move(*article), display_name, 0);
   }
 
   Status read_directory(const std::string& directory) {
@@ -211,7 +215,14 @@ class Reader {
     return {};
   }
 
-  Status deliver(Article&& article) {
+  Status deliver(Article&& article, const std::string& file, std::size_t line) {
+    if (m_options.unique_ids && !m_ids.insert(XXH3_64bits(article.id.data(), article.id.size())).second) {
+      return skip(Error{ErrorCode::kRepeatedId,
+                        "id '" + article.id +
+                            "' was read before in this run; ids must be unique (the first "
+                            "article with it is kept)",
+                        file, line});
+    }
     ++m_summary.read;
     return m_sink(std::move(article));
   }
@@ -236,6 +247,7 @@ class Reader {
   const IssueSink& m_on_issue;
   detail::JsonlRecordParser m_parser;
   ReadSummary m_summary;
+  absl::flat_hash_set<std::uint64_t> m_ids;  // hashes of the ids read, with ReadOptions::unique_ids
 };
 
 }  // namespace

@@ -46,6 +46,21 @@ TEST(CliCluster, NamesTheOriginalOfACopy) {
   EXPECT_EQ(lines[1]["story"], lines[0]["story"]);
 }
 
+TEST(CliCluster, ARepeatedIdIsSkippedAndReported) {
+  const TempDir dir;
+  const auto input =
+      dir.write("news.jsonl", article("wire", kStorm, "2020-11-09") + article("tram", kTram, "2020-11-09") +
+                                  article("wire", kStormLater, "2020-11-10"));
+  const CliRun run = run_cli("cluster " + input.string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto lines = json_lines(run.out);
+  ASSERT_EQ(lines.size(), 2u) << "one line per id";
+  EXPECT_EQ(lines[0]["id"], "wire");
+  EXPECT_NE(run.err.find(input.string() + ":3: id 'wire' was read before"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("skipped 1: repeated id 1"), std::string::npos) << run.err;
+  EXPECT_EQ(run_cli("cluster --on-error fail " + input.string()).exit_code, 2);
+}
+
 TEST(CliCluster, ExplainShowsSignals) {
   const TempDir dir;
   const auto input = dir.write("news.jsonl", article("first", kStorm, "2020-11-09") + article("later", kStormLater, "2020-11-10"));

@@ -19,6 +19,7 @@ enum class ErrorCode : std::uint8_t {
   kMissingField,       // a required field (`id`, `text`) is absent or empty
   kInvalidField,       // a field is present but has the wrong type or an unusable value
   kTooLarge,           // a record or line over a configured size limit (never truncated: skipped whole)
+  kRepeatedId,         // an article whose id an earlier article of the same run already had
   kUnsupportedFormat,  // an input whose format storyline does not read
   kIoError,            // writing or flushing output failed
   kInternal,           // a bug or a failure inside a dependency (ICU, libstemmer, ...)

@@ -33,6 +33,11 @@ struct ReadOptions {
   // Longest JSON Lines line (one record) accepted, in bytes; longer ones are skipped whole (kTooLarge).
   // Also the largest JSON object parse_article takes. CLI: --max-line-bytes.
   std::size_t max_line_bytes = std::size_t{4} << 20U;  // 4 MiB
+  // Skip (kRepeatedId) an article whose id an earlier article of the read already had: the first is
+  // kept. For commands whose output names articles by id (cluster, timeline, dedup), where a second
+  // article under one id would make that output ambiguous. Costs about 16 bytes per article read (a
+  // 64-bit hash of each id; two different ids sharing one has odds of about 1 in 10^7 at a billion).
+  bool unique_ids = false;
 };
 
 // True when `json` nests arrays and objects more than `max_depth` levels deep. Brackets inside strings
@@ -66,7 +71,8 @@ using IssueSink = std::function<void(const Error&)>;
 // date or date-time. Other fields are kept in Article::extra.
 // Records over ReadOptions' size limits, or nested deeper than kMaxJsonDepth, are skipped whole.
 // Errors: with OnError::kFail, the first bad record or unreadable input (kInvalidUtf8, kMalformedJson,
-// kMissingField, kInvalidField, kTooLarge, kUnreadableInput, kUnsupportedFormat); with kSkip, only an error
+// kMissingField, kInvalidField, kTooLarge, kUnreadableInput, kUnsupportedFormat; kRepeatedId with
+// ReadOptions::unique_ids); with kSkip, only an error
 // returned by `sink`. Not thread-safe with respect to standard input.
 [[nodiscard]] Result<ReadSummary> read_articles(std::span<const std::string> inputs, const ReadOptions& options,
                                                 const ArticleSink& sink, const IssueSink& on_issue);

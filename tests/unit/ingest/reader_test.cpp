@@ -371,6 +371,43 @@ TEST_F(ReaderTest, FailModeStopsAtTheFirstBadLine) {
   EXPECT_TRUE(m_issues.empty());
 }
 
+TEST_F(ReaderTest, UniqueIdsSkipsARepeatedIdAcrossInputsAndKeepsTheFirst) {
+  const std::string first = write("first.jsonl", R"({"id":"u1","text":"first"})"
+                                                 "\n"
+                                                 R"({"id":"u2","text":"second"})"
+                                                 "\n"
+                                                 R"({"id":"u1","text":"again"})"
+                                                 "\n");
+  const std::string second = write("u2.txt", "A title\nThe same id as a record of the first file.\n");
+  ReadOptions options;
+  options.unique_ids = true;
+  const auto result = read({first, second}, options);
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->read, 2U);
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kRepeatedId), 2U);
+  ASSERT_EQ(m_articles.size(), 2U);
+  EXPECT_EQ(m_articles[0].text, "first");
+  ASSERT_EQ(m_issues.size(), 2U);
+  EXPECT_EQ(m_issues[0].file, first);
+  EXPECT_EQ(m_issues[0].line, 3U);
+  EXPECT_NE(m_issues[0].message().find(":3: id 'u1' was read before in this run"), std::string::npos)
+      << m_issues[0].message();
+  EXPECT_EQ(m_issues[1].file, second);
+
+  m_articles.clear();
+  options = {};  // by default a repeated id is the caller's business
+  const auto plain = read({first}, options);
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->read, 3U);
+
+  options.unique_ids = true;
+  options.on_error = OnError::kFail;
+  const auto failed = read({first}, options);
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().code, ErrorCode::kRepeatedId);
+  EXPECT_EQ(failed.error().line, 3U);
+}
+
 TEST_F(ReaderTest, MissingFileIsCountedAsUnreadable) {
   const std::string missing = path("nowhere.jsonl");
   const auto result = read({missing, write("ok.jsonl", kTwoRecords)});
