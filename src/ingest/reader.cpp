@@ -216,7 +216,7 @@ class Reader {
   }
 
   Status deliver(Article&& article, const std::string& file, std::size_t line) {
-    if (m_options.unique_ids && !m_ids.insert(XXH3_64bits(article.id.data(), article.id.size())).second) {
+    if (m_options.unique_ids && repeats_an_id(article.id)) {
       return skip(Error{ErrorCode::kRepeatedId,
                         "id '" + article.id +
                             "' was read before in this run; ids must be unique (the first "
@@ -225,6 +225,18 @@ class Reader {
     }
     ++m_summary.read;
     return m_sink(std::move(article));
+  }
+
+  // Remembers `id` in the current generation; true when it is in either generation. A full generation
+  // becomes the previous one, so at least the last ReadOptions::remembered_ids ids are known.
+  bool repeats_an_id(const std::string& id) {
+    const std::uint64_t hash = XXH3_64bits(id.data(), id.size());
+    if (m_previous_ids.contains(hash) || !m_ids.insert(hash).second) return true;
+    if (m_ids.size() >= m_options.remembered_ids) {
+      m_previous_ids = std::move(m_ids);
+      m_ids = {};
+    }
+    return false;
   }
 
   // Counts and reports a skipped record or input, or, with OnError::kFail, hands it back to stop the read.
@@ -247,7 +259,8 @@ class Reader {
   const IssueSink& m_on_issue;
   detail::JsonlRecordParser m_parser;
   ReadSummary m_summary;
-  absl::flat_hash_set<std::uint64_t> m_ids;  // hashes of the ids read, with ReadOptions::unique_ids
+  absl::flat_hash_set<std::uint64_t> m_ids;  // hashes of the latest ids, with ReadOptions::unique_ids
+  absl::flat_hash_set<std::uint64_t> m_previous_ids;  // the generation before
 };
 
 }  // namespace

@@ -35,9 +35,13 @@ struct ReadOptions {
   std::size_t max_line_bytes = std::size_t{4} << 20U;  // 4 MiB
   // Skip (kRepeatedId) an article whose id an earlier article of the read already had: the first is
   // kept. For commands whose output names articles by id (cluster, timeline, dedup), where a second
-  // article under one id would make that output ambiguous. Costs about 16 bytes per article read (a
-  // 64-bit hash of each id; two different ids sharing one has odds of about 1 in 10^7 at a billion).
+  // article under one id would make that output ambiguous. The reader remembers a 64-bit hash of the ids
+  // of at least the last `remembered_ids` articles (at most twice as many), so memory stays bounded on
+  // an endless stream (21 to 26 MiB at a million articles) and a repeat further back is not caught. Two
+  // different ids share a hash with odds of about 3 in 10^8 among a million; the second would be
+  // reported as a repeat.
   bool unique_ids = false;
+  std::size_t remembered_ids = 1'000'000;
 };
 
 // True when `json` nests arrays and objects more than `max_depth` levels deep. Brackets inside strings

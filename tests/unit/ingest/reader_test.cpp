@@ -408,6 +408,22 @@ TEST_F(ReaderTest, UniqueIdsSkipsARepeatedIdAcrossInputsAndKeepsTheFirst) {
   EXPECT_EQ(failed.error().line, 3U);
 }
 
+TEST_F(ReaderTest, UniqueIdsRemembersAtLeastTheLastIdsItIsToldTo) {
+  std::string records;
+  for (const char* id : {"g1", "g2", "g3", "g2", "g4", "g5", "g1"}) {
+    records += std::string(R"({"id":")") + id + R"(","text":"t"})" + "\n";
+  }
+  ReadOptions options;
+  options.unique_ids = true;
+  options.remembered_ids = 2;  // generations {g1, g2}, {g3, g4}, {g5}
+  const auto result = read({write("window.jsonl", records)}, options);
+  ASSERT_TRUE(result);
+  EXPECT_EQ(skipped_for(*result, ErrorCode::kRepeatedId), 1U) << "g2 within the last two; g1 long gone";
+  ASSERT_EQ(m_issues.size(), 1U);
+  EXPECT_EQ(m_issues[0].line, 4U);
+  EXPECT_EQ(m_articles.size(), 6U);
+}
+
 TEST_F(ReaderTest, MissingFileIsCountedAsUnreadable) {
   const std::string missing = path("nowhere.jsonl");
   const auto result = read({missing, write("ok.jsonl", kTwoRecords)});
