@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "convert.hpp"
@@ -25,16 +26,30 @@ using json::Json;
 // As `storyline dedup`: the deduplicator's threads share batches of this size.
 constexpr std::size_t kDedupBatch = 4096;
 
+// Whether for_each_chunk refuses an id an earlier article had: dedup and cluster name articles by id,
+// as the CLI commands that skip a repeated id do.
+enum class Ids : bool { kAnyIds, kUniqueIds };
+
 // Reads `articles` (any iterable of dicts) and hands them to `consume` in chunks, with the GIL released.
-// `consume` must not touch Python objects.
+// `consume` must not touch Python objects. With Ids::kUniqueIds a repeated id raises (kRepeatedId).
 template <typename Consume>
-void for_each_chunk(const py::iterable& articles, Consume&& consume) {
+void for_each_chunk(const py::iterable& articles, Consume&& consume, Ids ids = Ids::kAnyIds) {
   std::vector<Article> chunk;
   std::size_t read = 0;
+  std::unordered_map<std::string, std::size_t> first_index;  // with kUniqueIds: id -> its first article
   read_in_chunks(
       articles,
       [&](py::handle item, std::size_t index) {
         chunk.push_back(to_article(item, article_label(index), index));
+        if (ids == Ids::kUniqueIds) {
+          const auto [known, added] = first_index.try_emplace(chunk.back().id, index);
+          if (!added) {
+            throw EngineError(Error{ErrorCode::kRepeatedId, "id '" + chunk.back().id + "' is article " +
+                                                                std::to_string(known->second) +
+                                                                "'s too; ids must be unique"},
+                              index, article_label(index));
+          }
+        }
         ++read;
       },
       [&] {
@@ -121,13 +136,16 @@ py::list dedup(const py::iterable& articles, const DedupParams& params) {
   options.permutations = params.permutations;
   Deduplicator deduplicator = unwrap(Deduplicator::create(options, params.threads));
   std::vector<Article> batch;
-  for_each_chunk(articles, [&](std::vector<Article>& chunk, std::size_t /*first*/) {
-    for (Article& article : chunk) batch.push_back(std::move(article));
-    if (batch.size() >= kDedupBatch) {
-      deduplicator.add(std::move(batch));  // sketched in the background while the next chunk is read
-      batch = {};
-    }
-  });
+  for_each_chunk(
+      articles,
+      [&](std::vector<Article>& chunk, std::size_t /*first*/) {
+        for (Article& article : chunk) batch.push_back(std::move(article));
+        if (batch.size() >= kDedupBatch) {
+          deduplicator.add(std::move(batch));  // sketched in the background while the next chunk is read
+          batch = {};
+        }
+      },
+      Ids::kUniqueIds);
   std::vector<Json> out;
   {
     py::gil_scoped_release release;
@@ -162,11 +180,14 @@ py::list cluster(const py::iterable& articles, const ClusterParams& params) {
     out.push_back(json::assignment_json(article.id, assignment->story, assignment->storyline,
                                         assignment->duplicate_of_id.value_or("")));
   };
-  for_each_chunk(articles, [&](std::vector<Article>& chunk, std::size_t /*first*/) {
-    for (Article& article : chunk) {
-      if (auto released = order.push(std::move(article))) add(*released);
-    }
-  });
+  for_each_chunk(
+      articles,
+      [&](std::vector<Article>& chunk, std::size_t /*first*/) {
+        for (Article& article : chunk) {
+          if (auto released = order.push(std::move(article))) add(*released);
+        }
+      },
+      Ids::kUniqueIds);
   {
     py::gil_scoped_release release;
     while (auto released = order.pop()) add(*released);

@@ -21,6 +21,15 @@ def test_error_is_a_value_error_with_the_engine_context():
     assert str(error).startswith("article: ")
 
 
+def test_a_repeated_id_raises_where_ids_name_the_output():
+    for call in (storyline.dedup, storyline.cluster):
+        with pytest.raises(storyline.Error) as raised:
+            call([GOOD, article("other", CHESS), GOOD])
+        assert raised.value.code == "repeated id"
+        assert raised.value.index == 2 and "article 0's too" in str(raised.value)
+    assert len(storyline.analyze([GOOD, GOOD])) == 2  # one analysis per article, ids or not
+
+
 @pytest.mark.parametrize("record, code, words", [
     ({"text": CHESS}, "missing field", "id"),
     ({"id": "", "text": CHESS}, "missing field", "id"),
