@@ -241,6 +241,30 @@ test('search finds the article that names the word', async () => {
   assert.equal(await text('article.reader h1'), 'Trump and Kim summit in Hanoi ends without a deal');
 });
 
+test('a window of days lays the timeline out over those days only', async () => {
+  const id = seedsTimeline.storyline;
+  const expected = await getJson(`/storylines/${id}?top=60&since=2020-01-01`);
+  assert.ok(expected.stories.length > 0 && expected.stories.length < seedsTimeline.stories.length);
+  await page.goto(`${base}/#/storyline/${id}`);
+  await page.locator('svg.timeline g.story').first().waitFor();
+  await page.fill('form.window input[name="since"]', '2020-01-01');
+  await page.click('form.window button[type="submit"]');
+  await page.waitForFunction((count) => document.querySelectorAll('svg.timeline g.story').length === count,
+    expected.stories.length);
+  assert.equal(new URL(page.url()).hash, `#/storyline/${id}?since=2020-01-01`);
+  const dates = await page.locator('svg.timeline g.story').evaluateAll((nodes) => nodes.map((node) => node.dataset.date));
+  assert.deepEqual(dates, expected.stories.map((story) => story.date));
+  assert.ok(dates.every((day) => day >= '2020-01-01'), `${dates}`);
+  assert.match(await text('main .lead'), /from 1 Jan 2020 to its end/);
+  assert.equal(await page.inputValue('form.window input[name="since"]'), '2020-01-01');
+  // Days with no article of the storyline say so; the link leads back to the whole storyline.
+  await page.goto(`${base}/#/storyline/${id}?until=1990-01-01`);
+  await page.locator('main .empty', { hasText: 'No article of this storyline was published in these days.' }).waitFor();
+  await page.click('form.window a');
+  await page.locator('svg.timeline g.story').first().waitFor();
+  assert.equal(await page.locator('svg.timeline g.story').count(), seedsTimeline.stories.length);
+});
+
 test("the API's errors are shown, and links lead straight to a view", async () => {
   await page.goto(`${base}/#/storyline/999`);
   await page.locator('main .error', { hasText: 'no storyline 999' }).waitFor();

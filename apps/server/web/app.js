@@ -242,8 +242,32 @@ function storyArticles(story) {
   return details;
 }
 
-async function timelineView(show, id) {
-  const timeline = await api(`/storylines/${encodeURIComponent(id)}?top=${TIMELINE_TOP}`);
+// The days a timeline is laid out over (the API's ?since= and ?until=): two date fields, and a way back
+// to the whole storyline.
+function windowForm(id, since, until) {
+  const field = (name, label, value) => el('label', {}, `${label} `,
+    el('input', { type: 'date', name, value: value || null }));
+  const form = el('form', { class: 'window', 'aria-label': 'Days shown' },
+    field('since', 'From', since), field('until', 'to', until), el('button', { type: 'submit' }, 'Show'),
+    since || until ? el('a', { href: `#/storyline/${encodeURIComponent(id)}` }, 'Whole storyline') : null);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const name of ['since', 'until']) {
+      const value = form.elements[name].value;
+      if (value) params.set(name, value);
+    }
+    const query = params.toString();
+    location.hash = `#/storyline/${encodeURIComponent(id)}${query ? `?${query}` : ''}`;
+  });
+  return form;
+}
+
+async function timelineView(show, id, since, until) {
+  const query = new URLSearchParams({ top: String(TIMELINE_TOP) });
+  if (since) query.set('since', since);
+  if (until) query.set('until', until);
+  const timeline = await api(`/storylines/${encodeURIComponent(id)}?${query}`);
   const stories = timeline.stories;
   const dated = stories.filter((story) => dayNumber(story.date) !== null);
   const openStory = (story) => { location.hash = articleHref(story.ids[0]); };
@@ -253,7 +277,9 @@ async function timelineView(show, id) {
     el('h1', {}, (stories[0] && stories[0].label) || `Storyline ${timeline.storyline}`),
     el('p', { class: 'lead' }, `Storyline ${timeline.storyline} · `, formatRange(timeline.first, timeline.last), ' · ',
       plural(timeline.stories_total, 'story', 'stories'), ' · ', plural(timeline.articles, 'article'),
-      ` · shown as its ${plural(stories.length, 'leading day', 'leading days')}`),
+      ` · shown as its ${plural(stories.length, 'leading day', 'leading days')}`,
+      since || until ? ` from ${since ? formatDay(since) : 'its start'} to ${until ? formatDay(until) : 'its end'}` : ''),
+    windowForm(id, since, until),
   ];
   if (timeline.entities.length > 0) {
     parts.push(el('p', { class: 'chips', 'aria-label': 'Defining names' }, timeline.entities.map((entity) =>
@@ -263,7 +289,9 @@ async function timelineView(show, id) {
   parts.push(dated.length > 0
     ? el('figure', { class: 'chart' }, timelineChart(dated, openStory),
       el('figcaption', {}, 'Each circle is a story, placed at its date and sized by its articles; click one to read it.'))
-    : el('p', { class: 'empty' }, 'No story of this storyline is dated, so there is no time axis to draw.'));
+    : el('p', { class: 'empty' }, timeline.articles === 0
+      ? 'No article of this storyline was published in these days.'
+      : 'No story of this storyline is dated, so there is no time axis to draw.'));
   parts.push(el('ol', { class: 'stories' }, stories.map((story) => el('li', { 'data-story': story.story },
     el('p', { class: 'meta' }, formatRange(story.first || story.date, story.last)),
     el('h2', {}, el('a', { href: articleHref(story.ids[0]) }, story.label || story.ids[0])),
@@ -397,7 +425,7 @@ async function route() {
     if (path === '/' || path === '') {
       await storylinesView(show, Math.max(0, Number.parseInt(params.get('offset'), 10) || 0));
     } else if ((match = /^\/storyline\/([^/]+)$/.exec(path))) {
-      await timelineView(show, decodeURIComponent(match[1]));
+      await timelineView(show, decodeURIComponent(match[1]), params.get('since'), params.get('until'));
     } else if ((match = /^\/article\/(.+)$/.exec(path))) {
       await articleView(show, decodeURIComponent(match[1]));
     } else if (path === '/search') {
