@@ -191,6 +191,17 @@ TEST(FindEntities, RoleNounsAndSpeechVerbsMarkPeople) {
   EXPECT_TRUE(has(entities, "Zelda Okafor", EntityKind::kPerson));
 }
 
+TEST(FindEntities, SpanishAndFrenchSpeechVerbsMarkPeople) {
+  // Invented surnames alone, with no other cue: only the verb after each can tell (a lone capitalised word
+  // is otherwise no person).
+  EXPECT_TRUE(has(entities_of("En el puerto, Quiroga dijo que el puente estaba cerrado.", "es"), "Quiroga",
+                  EntityKind::kPerson));
+  EXPECT_TRUE(has(entities_of("Au port, Aubrac estime que le pont restera fermé.", "fr"), "Aubrac",
+                  EntityKind::kPerson));
+  EXPECT_FALSE(
+      has(entities_of("En el puerto, Quiroga cerró el puente.", "es"), "Quiroga", EntityKind::kPerson));
+}
+
 TEST(FindEntities, AnAcronymThatSpeaksIsAnOrganisation) {
   const auto entities =
       entities_of("The well leaked for weeks, KVZ said. Chairman Ned Price told reporters of KVZ.");
