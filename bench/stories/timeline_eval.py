@@ -54,7 +54,7 @@ def main():
 
     def lay_out(top, window=()):
         """Storyline number -> storyline, as `storyline timeline --top TOP` lays them out (0: all stories);
-        `window`, (first day, last day), adds --from and --until."""
+        `window`, (first day, last day), adds --since and --until."""
         span = ["--since", window[0], "--until", window[1]] if window else []
         run = subprocess.run([cli, "timeline", "--json", "--all", "--quiet", "--top", str(top)] + span + extra +
                              [os.path.join(corpus, "articles.jsonl")], check=True, capture_output=True, text=True)
@@ -123,9 +123,10 @@ def main():
             # The protocol of the timeline-summarisation literature: the input limited to the reference
             # timeline's own span, from its first date to its last.
             window = (min(gold), max(gold))
-            if (len(gold),) + window not in window_runs:
-                window_runs[(len(gold),) + window] = lay_out(len(gold), window)
-            in_window = window_runs[(len(gold),) + window].get(number, {"stories": []})
+            run = (len(gold),) + window
+            if run not in window_runs:
+                window_runs[run] = lay_out(len(gold), window)
+            in_window = window_runs[run].get(number, {"stories": []})  # none of its articles in the span
             window_scores.append(date_scores({s["date"] for s in in_window["stories"] if s["date"]}, gold)[2])
             key_dates = {k["date"] for k in kept["key_dates"]}
             key_scores.append(date_scores(key_dates, gold)[2])

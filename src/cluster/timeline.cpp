@@ -382,6 +382,11 @@ struct TimelineBuilder::Impl {
   bool in_window(Day day) const {
     return (!options.since || day >= *options.since) && (!options.until || day <= *options.until);
   }
+  // An article is laid out when there is no window, or when it was published within it.
+  bool in_window(const Analysis& analysis) const {
+    if (!options.since && !options.until) return true;
+    return analysis.published && in_window(*analysis.published);
+  }
 
   // The distinct days an article points at: its own publication day and the days it names. Months and
   // years named are too coarse to date an event. Days after the publication day are left out: "talks
@@ -493,10 +498,8 @@ struct TimelineBuilder::Impl {
     if (article.published_at && (!clock || *article.published_at > *clock)) clock = article.published_at;
     sweep();
     if (options.only_storyline && *options.only_storyline != assignment.storyline) return {};
-    if ((options.since || options.until) && !(analysed->published && in_window(*analysed->published))) {
-      return {};
-    }
     const Analysis& analysis = *analysed;
+    if (!in_window(analysis)) return {};
 
     StorylineState& storyline = storylines[assignment.storyline];
     auto [found, opened] = stories.try_emplace(assignment.story);
