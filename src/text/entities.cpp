@@ -9,8 +9,8 @@
 #include "storyline/text/stopwords.hpp"
 #include "storyline/text/unicode.hpp"
 #include "text/ascii.hpp"
-#include "text/flat_table.hpp"
 #include "text/entity_words.hpp"
+#include "text/flat_table.hpp"
 
 namespace storyline {
 namespace {
