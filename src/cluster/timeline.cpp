@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "cluster/timeline_text.hpp"
 #include "storyline/text/analyze.hpp"
 #include "storyline/text/stemmer.hpp"
 #include "storyline/text/stopwords.hpp"
@@ -37,125 +38,17 @@ constexpr std::size_t kMaxSurfaces = std::size_t{1} << 16;
 // storyline running for years keeps the names that recur.
 constexpr std::size_t kMaxEntityTally = 4096;
 
-using Centroid = std::unordered_map<std::uint32_t, double>;          // term id -> summed weight
-using SparseVector = std::vector<std::pair<std::uint32_t, double>>;  // unit length
-
-struct Candidate {
-  std::string text;
-  SparseVector terms;
-  std::uint64_t order = 0;  // when it was seen; the earlier wins a tie
-};
-
-double dot(const SparseVector& vector, const Centroid& centroid) {
-  double sum = 0.0;
-  for (const auto& [id, weight] : vector) {
-    if (const auto it = centroid.find(id); it != centroid.end()) sum += weight * it->second;
-  }
-  return sum;
-}
-
-void normalise(SparseVector& vector) {
-  double norm = 0.0;
-  for (const auto& term : vector) norm += term.second * term.second;
-  if (norm <= 0.0) return;
-  norm = std::sqrt(norm);
-  for (auto& term : vector) term.second /= norm;
-}
-
-// Ranking against one centroid needs no centroid norm: it scales every candidate alike.
-bool better(double score_a, const Candidate& a, double score_b, const Candidate& b) {
-  if (score_a != score_b) return score_a > score_b;
-  return a.order < b.order;
-}
-
-// Keeps the `limit` candidates closest to the centroid as it is now.
-void keep_best(std::vector<Candidate>& pool, const Centroid& centroid, std::size_t limit) {
-  if (pool.size() <= limit) return;
-  std::vector<std::pair<double, std::size_t>> scored;
-  scored.reserve(pool.size());
-  for (std::size_t i = 0; i < pool.size(); ++i) scored.emplace_back(dot(pool[i].terms, centroid), i);
-  std::sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
-    return better(a.first, pool[a.second], b.first, pool[b.second]);
-  });
-  std::vector<Candidate> kept;
-  kept.reserve(limit);
-  for (std::size_t i = 0; i < limit; ++i) kept.push_back(std::move(pool[scored[i].second]));
-  pool = std::move(kept);
-}
-
-std::string best_of(const std::vector<Candidate>& pool, const Centroid& centroid) {
-  const Candidate* best = nullptr;
-  double best_score = 0.0;
-  for (const Candidate& candidate : pool) {
-    const double score = dot(candidate.terms, centroid);
-    if (best == nullptr || better(score, candidate, best_score, *best)) {
-      best = &candidate;
-      best_score = score;
-    }
-  }
-  return best == nullptr ? std::string() : best->text;
-}
-
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; }
-
-// Runs of white space (line breaks included) become one space, for a line of output.
-std::string collapse_spaces(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  for (const char c : text) {
-    if (is_space(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
-}
-
-// Cuts at the last space before `limit` bytes (never inside a UTF-8 sequence) and marks the cut.
-std::string shorten(std::string text, std::size_t limit) {
-  if (text.size() <= limit) return text;
-  std::size_t cut = text.rfind(' ', limit);
-  if (cut == std::string::npos || cut == 0) {
-    cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  }
-  text.resize(cut);
-  text += "...";
-  return text;
-}
-
-// A sentence as a run of tokens [first, last) and the bytes [begin, end) of the text it covers.
-struct Sentence {
-  std::size_t first = 0;
-  std::size_t last = 0;
-  std::size_t begin = 0;
-  std::size_t end = 0;
-};
-
-// Sentences from the tokenizer's sentence starts. The bytes between two sentences are cut at their last
-// white space, so closing punctuation and quotes stay with the sentence they end and an opening quote
-// goes with the sentence it opens.
-void split_sentences(std::string_view text, const std::vector<Token>& tokens, std::vector<Sentence>& out) {
-  out.clear();
-  const auto cut_before = [&](std::size_t token) {
-    const std::size_t gap_begin = token == 0 ? 0 : tokens[token - 1].end();
-    std::size_t cut = tokens[token].offset;
-    while (cut > gap_begin && !is_space(text[cut - 1])) --cut;
-    return cut;
-  };
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (i != 0 && !tokens[i].sentence_start) continue;
-    if (!out.empty()) {
-      out.back().last = i;
-      out.back().end = cut_before(i);
-    }
-    out.push_back({i, tokens.size(), cut_before(i), text.size()});
-  }
-}
+// The label and key-sentence candidates (timeline_text.hpp).
+using detail::timeline_text::best_of;
+using detail::timeline_text::Candidate;
+using detail::timeline_text::Centroid;
+using detail::timeline_text::collapse_spaces;
+using detail::timeline_text::keep_best;
+using detail::timeline_text::normalise;
+using detail::timeline_text::Sentence;
+using detail::timeline_text::shorten;
+using detail::timeline_text::SparseVector;
+using detail::timeline_text::split_sentences;
 
 // The candidates of one day's articles of a story, kept as the story's own are.
 struct DayCandidates {
