@@ -3,10 +3,10 @@
 # on the training halves as train_story_model.py learns the shipped one (the other weights are refitted,
 # and the join threshold chosen again), then scored on both story sets, whole and held-out, and on the
 # project's own follow-ups in samples/articles.jsonl (a wire story's report the next day, and a storm's
-# reports one and four days after its first). "learn" learns the decay too; "learn, UCI alone" learns
-# everything on uci-news-subset's training half only. The shipped model is left as it is.
+# reports one and three days after its first). "learn" learns the decay too; the last row ("UCI,
+# learned") learns everything on uci-news-subset's training half only. The shipped model is left as it is.
 #
-#   bench/stories/time_decay.sh [WEIGHT|learn ...]   (default: -1 -2 -3 -4 learn; then the UCI-alone row)
+#   bench/stories/time_decay.sh [WEIGHT|learn ...]   (default: -1 -2 -3 -4 learn, then the UCI row)
 #                                                     STORYLINE_DATA_DIR, STORYLINE_CLI, STORYLINE_BENCH_DIR
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -25,8 +25,8 @@ for set in googlenews-ts uci-news-subset; do
 done
 [ ${#sets[@]} -gt 0 ] || exit 0
 
-# Prints, for one model: the decay it uses, B3 F1 of each set whole and of its held-out half, and how many of the
-# samples' three follow-ups joined the story of their first report.
+# Prints, for one model: the decay it uses, B3 F1 of each set whole and of its held-out half, and how many
+# of the samples' three follow-ups joined the story of their first report.
 score() {
   local label=$1 model=$2 line
   line=$(printf '%-18s %8s' "$label" "$("$PYTHON" -c '
