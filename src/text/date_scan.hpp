@@ -49,7 +49,7 @@ struct Keyword {
   std::uint8_t value;
 };
 
-// The keyword `lower` is (already lower case), or null.
+// The keyword that `lower` (a word already in lower case) is, or null.
 const Keyword* find_keyword(std::string_view lower) noexcept;
 
 // Tokens. Words, numbers and ordinals are maximal runs of ASCII letters, digits and non-ASCII bytes,
@@ -69,6 +69,7 @@ struct Token {
   int number = -1;           // kNumber, kOrdinal: the value when at most four digits
 };
 
+// Whether two tokens touch, with nothing between them ("U.S.", "May's").
 inline bool glued(const Token& left, const Token& right) noexcept { return left.end == right.begin; }
 inline bool is_punct(const Token& token, char c) noexcept {
   return token.kind == TokenKind::kPunct && token.punct == c;
