@@ -101,11 +101,12 @@ def cluster(model, articles, out, threshold=None):
 
 def main():
     args = sys.argv[1:]
+    fixed = dict(FIXED)
     if args[:1] == ["--hours-apart"]:
         if args[1] == "learn":
-            del FIXED["hours_apart"]
+            del fixed["hours_apart"]
         else:
-            FIXED["hours_apart"] = float(args[1])
+            fixed["hours_apart"] = float(args[1])
         args = args[2:]
     work, sets = args[0], args[1:]
     os.makedirs(work, exist_ok=True)
@@ -119,10 +120,10 @@ def main():
         weight = 1.0 / len(rows)
         examples += [(label, features, weight) for label, features in rows]
         print(f"{data}: {len(rows)} candidate rows, {sum(l for l, _ in rows)} positive", flush=True)
-    learned = [i for i, n in enumerate(names) if n not in FIXED]
-    offsets = [sum(FIXED[n] * features[i] for i, n in enumerate(names) if n in FIXED) for _, features, _ in examples]
+    learned = [i for i, n in enumerate(names) if n not in fixed]
+    offsets = [sum(fixed[n] * features[i] for i, n in enumerate(names) if n in fixed) for _, features, _ in examples]
     fitted, bias = fit([(label, [features[i] for i in learned], weight) for label, features, weight in examples], offsets)
-    weights = [FIXED.get(n, 0.0) for n in names]
+    weights = [fixed.get(n, 0.0) for n in names]
     for i, w in zip(learned, fitted):
         weights[i] = w
     print("weights:", {n: round(w, 4) for n, w in zip(names, weights)}, "bias:", round(bias, 4), flush=True)
@@ -141,7 +142,7 @@ def main():
         print(f"threshold {threshold}: train B3 F1 {[round(f, 4) for f in f1s]} mean {mean:.4f}", flush=True)
         if best is None or mean > best[0]:
             best = (mean, threshold)
-    trained_on = ("logistic regression (" + ", ".join(FIXED) + " set, not learned) on the training halves (split.py) of " +
+    trained_on = ("logistic regression (" + ", ".join(fixed) + " set, not learned) on the training halves (split.py) of " +
                   ", ".join(os.path.basename(s.rstrip('/')) for s in sets) +
                   f"; join threshold {best[1]} chosen on the same halves (mean B3 F1 {best[0]:.4f})")
     write_model(model_path, names, weights, bias, best[1], trained_on)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/ascii.hpp"
+
 namespace storyline::detail::timeline_text {
 namespace {
 
@@ -11,8 +13,6 @@ bool better(double score_a, const Candidate& a, double score_b, const Candidate&
   if (score_a != score_b) return score_a > score_b;
   return a.order < b.order;
 }
-
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; }
 
 }  // namespace
 
@@ -64,7 +64,7 @@ std::string collapse_spaces(std::string_view text) {
   out.reserve(text.size());
   bool pending_space = false;
   for (const char c : text) {
-    if (is_space(c)) {
+    if (detail::is_ascii_space(c)) {
       pending_space = !out.empty();
       continue;
     }
@@ -95,7 +95,7 @@ void split_sentences(std::string_view text, const std::vector<Token>& tokens, st
   const auto cut_before = [&](std::size_t token) {
     const std::size_t gap_begin = token == 0 ? 0 : tokens[token - 1].end();
     std::size_t cut = tokens[token].offset;
-    while (cut > gap_begin && !is_space(text[cut - 1])) --cut;
+    while (cut > gap_begin && !detail::is_ascii_space(text[cut - 1])) --cut;
     return cut;
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {

@@ -32,6 +32,11 @@ namespace storyline::detail {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// The ASCII white space characters (as C's isspace in the "C" locale, without its locale lookup).
+[[nodiscard]] constexpr bool is_ascii_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 // How many bytes at the start of `text` are ASCII letters (A-Z, a-z, and '@' when `at_is_letter`).
 // Eight bytes per step on little-endian machines: a word then ends without a mispredicted branch per
 // letter.

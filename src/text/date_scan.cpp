@@ -181,13 +181,12 @@ inline const Keyword* find_packed_keyword(const PackedWord& packed) noexcept {
 bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
 bool is_alpha(char c) noexcept { return is_upper(c) || (c >= 'a' && c <= 'z'); }
 bool is_high(char c) noexcept { return static_cast<unsigned char>(c) >= 0x80; }
-char to_lower(char c) noexcept { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Byte length of the whitespace at `pos`, or 0. News text is full of no-break and thin spaces
 // ("June 12,\u00a02018"), which must separate words just like ASCII spaces.
 std::size_t space_length(std::string_view text, std::size_t pos) noexcept {
   const char c = text[pos];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+  if (detail::is_ascii_space(c)) {
     return 1;
   }
   const std::string_view rest = text.substr(pos);
@@ -225,7 +224,7 @@ bool is_ordinal_suffix(std::string_view suffix) noexcept {
   if (suffix.size() != 2) {
     return false;
   }
-  const std::array<char, 2> s{to_lower(suffix[0]), to_lower(suffix[1])};
+  const std::array<char, 2> s{detail::ascii_fold(suffix[0]), detail::ascii_fold(suffix[1])};
   const std::string_view lower{s.data(), s.size()};
   return lower == "st" || lower == "nd" || lower == "rd" || lower == "th";
 }
