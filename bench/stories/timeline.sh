@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Timeline quality on timeline17: per gold topic, the date F1 of the stories `storyline timeline --top N`
 # keeps of its storyline, of its key dates, and of the key dates of the topic's own articles laid out alone,
-# against the journalists' timelines (see timeline_eval.py), one line per topic.
+# against the journalists' timelines (see timeline_eval.py), one line per topic; then, per topic, how many
+# of the gold days are among the first N, 2N and 4N days the topic's own articles point at in the span.
 #
 #   bench/stories/timeline.sh            (STORYLINE_DATA_DIR, STORYLINE_CLI, STORYLINE_TIMELINE_ARGS override)
 set -euo pipefail

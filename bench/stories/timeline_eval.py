@@ -12,7 +12,9 @@ articles were published on or name), which date events a day at a time where a s
 and last, as a reference, the F1 of the key dates the topic's own articles give, laid out alone (their
 storylines' key-date counts summed): what the key-date rule scores when the storylines are perfect;
 and the F1 of `--top N` within each gold timeline's own span (--since its first date, --until its last),
-the protocol of the timeline-summarisation literature.
+the protocol of the timeline-summarisation literature. A last table is the ceiling of counting: the topic's
+own articles in each span, the F1 of the N days most of them point at, and the share of the gold days among
+the first 2N and 4N such days (what any reordering of the counted days has to pick from).
 
     bench/stories/timeline_eval.py [ARTICLES_DIR]
         ARTICLES_DIR defaults to $STORYLINE_DATA_DIR/timeline17 ($STORYLINE_DATA_DIR: ../shared/data);
@@ -27,6 +29,7 @@ import sys
 import tempfile
 
 BAR = 0.50  # the issue's bar: date F1 per topic
+REACH = (2, 4)  # the ceiling table also looks this many times N days down the count
 
 
 def read_jsonl(path):
@@ -63,14 +66,16 @@ def main():
     with open(os.path.join(corpus, "articles.jsonl"), encoding="utf-8") as f:
         article_lines = {json.loads(line)["id"]: line for line in f if line.strip()}
 
-    def own_key_dates(ids):
+    def own_key_dates(ids, window=()):
         """Day -> articles pointing at it, over the given articles laid out alone: each article is in one
-        storyline and points at a day at most once, so the storylines' counts add up to the articles'."""
+        storyline and points at a day at most once, so the storylines' counts add up to the articles'.
+        `window`, (first day, last day), keeps the articles published in it and the days within it."""
         wanted = set(ids)
+        span = ["--since", window[0], "--until", window[1]] if window else []
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as subset:
             subset.writelines(line for i, line in article_lines.items() if i in wanted)  # in stream order
             subset.flush()
-            run = subprocess.run([cli, "timeline", "--json", "--all", "--quiet"] + extra + [subset.name],
+            run = subprocess.run([cli, "timeline", "--json", "--all", "--quiet"] + span + extra + [subset.name],
                                  check=True, capture_output=True, text=True)
         pointing = collections.Counter()
         for line in run.stdout.splitlines():
@@ -104,7 +109,7 @@ def main():
     print("%-16s %9s %8s %9s %10s %9s %6s %6s %6s %12s %14s %10s" %
           ("topic", "storyline", "articles", "holds", "is topic", "timelines", "P", "R", "F1", "key-dates F1",
            "own key dates", "in span F1"))
-    f1s, key_f1s, own_f1s, window_f1s = [], [], [], []
+    f1s, key_f1s, own_f1s, window_f1s, own_window_f1s, reaches = [], [], [], [], [], []
     for topic in sorted(timelines):
         ids = topics.get(topic, [])
         votes = collections.Counter(storyline_of[i] for i in ids if i in storyline_of)
@@ -114,7 +119,8 @@ def main():
         number, held = min(votes.items(), key=lambda item: (-item[1], item[0]))
         storyline = by_number[number]
         own = own_key_dates(ids)
-        scores, key_scores, own_scores, window_scores = [], [], [], []
+        scores, key_scores, own_scores, window_scores, own_window_scores = [], [], [], [], []
+        reach = collections.Counter()  # k -> gold days among the first k*N days counted in span, summed
         for gold in timelines[topic]:
             if len(gold) not in top_runs:
                 top_runs[len(gold)] = lay_out(len(gold))
@@ -133,11 +139,21 @@ def main():
             # As `storyline timeline` ranks key dates: most articles first, the earlier day on a tie.
             ranked = sorted(own.items(), key=lambda item: (-item[1], item[0]))[: len(gold)]
             own_scores.append(date_scores({day for day, _ in ranked}, gold)[2])
+            # The ceiling of counting: the topic's own articles in the span, and how many of the gold days
+            # are among the first N (the F1), 2N and 4N days they point at most. Where the first 2N hold about
+            # half the gold days, N days reach the bar only if some other signal tells those apart from the
+            # rest nearly without a miss.
+            in_span = sorted(own_key_dates(ids, window).items(), key=lambda item: (-item[1], item[0]))
+            own_window_scores.append(date_scores({day for day, _ in in_span[: len(gold)]}, gold)[2])
+            for k in REACH:
+                reach[k] += len({day for day, _ in in_span[: k * len(gold)]} & gold) / len(gold)
         p, r, f1 = (sum(column) / len(scores) for column in zip(*scores))
         key_f1 = sum(key_scores) / len(key_scores)
         own_f1 = sum(own_scores) / len(own_scores)
         window_f1 = sum(window_scores) / len(window_scores)
         window_f1s.append(window_f1)
+        own_window_f1s.append(sum(own_window_scores) / len(own_window_scores))
+        reaches.append((topic, [reach[k] / len(scores) for k in REACH]))
         f1s.append(f1)
         key_f1s.append(key_f1)
         own_f1s.append(own_f1)
@@ -153,6 +169,15 @@ def main():
               ("mean", sum(f1s) / len(f1s), sum(key_f1s) / len(key_f1s), sum(own_f1s) / len(own_f1s),
                sum(window_f1s) / len(window_f1s), BAR, sum(f >= BAR for f in f1s), sum(f >= BAR for f in key_f1s),
                sum(f >= BAR for f in own_f1s), sum(f >= BAR for f in window_f1s), len(key_f1s)))
+        print()
+        print("The topic's own articles within each gold timeline's span, days ranked by how many point at them:")
+        # With N days for N gold days, precision, recall and F1 are the same: the share of gold days found.
+        print("%-16s %14s %s" % ("topic", "first N: F1", " ".join("gold in first %dN" % k for k in REACH)))
+        for f1, (topic, reach) in zip(own_window_f1s, reaches):
+            print("%-16s %14.3f %s" % (topic, f1, " ".join("%16.3f" % r for r in reach)))
+        print("%-16s %14.3f %s" % ("mean", sum(own_window_f1s) / len(own_window_f1s),
+                                   " ".join("%16.3f" % (sum(r[i] for _, r in reaches) / len(reaches))
+                                            for i in range(len(REACH)))))
 
 
 if __name__ == "__main__":
