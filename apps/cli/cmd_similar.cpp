@@ -24,6 +24,7 @@ struct SimilarFlags {
   bool json = false;
   double same_story_days = ComparisonOptions{}.same_story_max_days;
   double duplicate_threshold = ComparisonOptions{}.duplicate_jaccard;
+  std::size_t entities_across_languages = ComparisonOptions{}.storyline_min_entities_across_languages;
 };
 
 std::string joined(const std::vector<std::string>& items) {
@@ -65,14 +66,25 @@ std::string reason(const Comparison& comparison, const ComparisonOptions& option
         return "one storyline: very similar content, but published " + fixed(*evidence.time_gap_days, 1) +
                " days apart (one story: <= " + fixed(options.same_story_max_days, 1) + ")";
       }
+      if (evidence.language_a != evidence.language_b &&
+          evidence.shared_key_terms < options.storyline_min_key_terms) {
+        return "one storyline, told in two languages (" + evidence.language_a + ", " + evidence.language_b +
+               "): " + entities + " (across languages, where words rarely match: >= " +
+               std::to_string(options.storyline_min_entities_across_languages) + ")";
+      }
       return "one storyline, different stories: " + entities + " and " + terms + ", but " +
              (evidence.time_gap_days && *evidence.time_gap_days > options.same_story_max_days
                   ? "published " + fixed(*evidence.time_gap_days, 1) + " days apart"
                   : "told differently (score " + fixed(comparison.score, 2) + " > " +
                         fixed(options.model.same_story_score, 2) + ")");
     case Relation::kUnrelated:
-      return "unrelated: " + entities + " (storyline: >= " + std::to_string(options.storyline_min_entities) + ") and " +
-             terms + " (storyline: >= " + std::to_string(options.storyline_min_key_terms) + ")";
+      return "unrelated: " + entities + " (storyline: >= " + std::to_string(options.storyline_min_entities) +
+             ") and " + terms + " (storyline: >= " + std::to_string(options.storyline_min_key_terms) + ")" +
+             (evidence.language_a != evidence.language_b
+                  ? "; or, in two languages (" + evidence.language_a + ", " + evidence.language_b +
+                        "), >= " + std::to_string(options.storyline_min_entities_across_languages) +
+                        " shared people/places/organisations"
+                  : std::string());
   }
   return {};
 }
@@ -103,9 +115,13 @@ std::string to_text(const Article& a, const Article& b, const Comparison& compar
       << "  A:        " << describe(a) << '\n'
       << "  B:        " << describe(b) << '\n'
       << "  time gap: "
-      << (evidence.time_gap_days ? fixed(*evidence.time_gap_days, 1) + " days" : std::string("unknown (undated)")) << '\n'
+      << (evidence.time_gap_days ? fixed(*evidence.time_gap_days, 1) + " days"
+                                 : std::string("unknown (undated)"))
+      << '\n'
+      << "  language: " << evidence.language_a << ", " << evidence.language_b << '\n'
       << "  wording:  word-bigram Jaccard " << fixed(evidence.jaccard, 3) << '\n'
-      << "  terms:    cosine " << fixed(evidence.cosine, 3) << "; shared: " << joined(evidence.shared_terms) << '\n'
+      << "  terms:    cosine " << fixed(evidence.cosine, 3) << "; shared: " << joined(evidence.shared_terms)
+      << '\n'
       << "  people:   " << joined(evidence.shared_entities.people) << '\n'
       << "  places:   " << joined(evidence.shared_entities.places) << '\n'
       << "  orgs:     " << joined(evidence.shared_entities.organisations) << '\n'
@@ -149,6 +165,7 @@ int run_similar(const SimilarFlags& flags) {
   ComparisonOptions options;
   options.same_story_max_days = flags.same_story_days;
   options.duplicate_jaccard = flags.duplicate_threshold;
+  options.storyline_min_entities_across_languages = flags.entities_across_languages;
   auto comparer = ArticleComparer::create(options);
   if (!comparer) {
     return fail(comparer.error(), comparer.error().code == ErrorCode::kInvalidArgument ? kExitUsage : kExitFailure);
@@ -197,6 +214,11 @@ Command add_similar_command(CLI::App& root) {
                   "Word-bigram Jaccard at or above which two texts are copies (as storyline dedup)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
+  app->add_option("--entities-across-languages", flags->entities_across_languages,
+                  "Articles in two languages sharing at least this many people, places and organisations\n"
+                  "are one storyline (their words rarely match, so key terms are not asked for)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   return {app, [flags] { return run_similar(*flags); }};
 }
 

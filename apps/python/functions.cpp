@@ -110,10 +110,11 @@ py::object analyze(const py::object& articles, std::size_t top_terms) {
 }
 
 py::object similar(const py::object& a, const py::object& b, double same_story_days,
-                   double duplicate_threshold) {
+                   double duplicate_threshold, std::size_t entities_across_languages) {
   ComparisonOptions options;
   options.same_story_max_days = same_story_days;
   options.duplicate_jaccard = duplicate_threshold;
+  options.storyline_min_entities_across_languages = entities_across_languages;
   const Article first = to_article(a, "a");
   const Article second = to_article(b, "b");
   std::optional<Json> out;

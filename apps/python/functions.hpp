@@ -39,7 +39,7 @@ struct ClusterParams {
 // One dict (an article) gives one analysis dict; any other iterable gives a list, analysed as one stream.
 [[nodiscard]] py::object analyze(const py::object& articles, std::size_t top_terms);
 [[nodiscard]] py::object similar(const py::object& a, const py::object& b, double same_story_days,
-                                 double duplicate_threshold);
+                                 double duplicate_threshold, std::size_t entities_across_languages);
 [[nodiscard]] py::list dedup(const py::iterable& articles, const DedupParams& params);
 [[nodiscard]] py::list cluster(const py::iterable& articles, const ClusterParams& params);
 

@@ -29,6 +29,8 @@ void bind_functions(py::module_& module) {
   module.def("similar", &storyline::python::similar, py::arg("a"), py::arg("b"), py::kw_only(),
              py::arg("same_story_days") = storyline::ComparisonOptions{}.same_story_max_days,
              py::arg("duplicate_threshold") = storyline::ComparisonOptions{}.duplicate_jaccard,
+             py::arg("entities_across_languages") =
+                 storyline::ComparisonOptions{}.storyline_min_entities_across_languages,
              "How two articles relate, as `storyline similar --json`: a dict with verdict ('duplicate',\n"
              "'same_story', 'same_storyline' or 'unrelated'), score (1 = most similar, 4 = least), evidence\n"
              "and signals.");

@@ -3,9 +3,11 @@
 # gold `Overall` rating on the en-en pairs of the training and the testing set (the shipped model was fitted
 # on the training set only, see train_similarity_model.py), and how the verdicts spread over the ratings.
 #
-#   bench/pairs/semeval.sh                (STORYLINE_DATA_DIR, STORYLINE_CLI, STORYLINE_BENCH_DIR override)
+#   bench/pairs/semeval.sh                (STORYLINE_DATA_DIR, STORYLINE_CLI, STORYLINE_BENCH_DIR,
+#                                          STORYLINE_SIMILAR_ARGS override)
 #   bench/pairs/semeval.sh --rows training_set FILE   (also write the training pairs' signals for the trainer)
 #   bench/pairs/semeval.sh --langs en-en,de-de,de-en  (other language pairs: lang1-lang2, originals only)
+#   bench/pairs/semeval.sh --langs pl-en,zh-en --translated  (machine-translated copies too)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 

@@ -121,6 +121,7 @@ Json comparison_json(const Comparison& comparison) {
       evidence.time_gap_days ? Json(rounded(*evidence.time_gap_days, 100.0)) : Json(nullptr);
   json_evidence["jaccard"] = rounded(evidence.jaccard);
   json_evidence["cosine"] = rounded(evidence.cosine);
+  json_evidence["languages"] = Json::array({evidence.language_a, evidence.language_b});
   Json& signals = out["signals"] = Json::object();
   for (std::size_t i = 0; i < kPairSignalCount; ++i) {
     signals[std::string(pair_signal_name(static_cast<PairSignal>(i)))] = rounded(comparison.signals[i]);

@@ -32,6 +32,10 @@ Status validate(const ComparisonOptions& options) {
     return Error{ErrorCode::kInvalidArgument, "same_story_max_days must be a finite number >= 0"};
   }
   if (options.key_terms == 0) return Error{ErrorCode::kInvalidArgument, "key_terms must be at least 1"};
+  if (options.storyline_min_entities_across_languages == 0) {
+    // 0 would make any two articles in two languages one storyline.
+    return Error{ErrorCode::kInvalidArgument, "storyline_min_entities_across_languages must be at least 1"};
+  }
   return {};
 }
 
@@ -260,6 +264,8 @@ Result<Comparison> ArticleComparer::compare(const Article& a, const Article& b) 
     if (!name_words.contains(entity_key(*term.display))) evidence.shared_terms.push_back(*term.display);
   }
 
+  evidence.language_a = analysis_a->lang;
+  evidence.language_b = analysis_b->lang;
   if (a.published_at && b.published_at) {
     const auto seconds = std::chrono::abs(*a.published_at - *b.published_at).count();
     evidence.time_gap_days = static_cast<double>(seconds) / 86400.0;
@@ -278,8 +284,11 @@ Result<Comparison> ArticleComparer::compare(const Article& a, const Article& b) 
   result.score = options.model.score(signals);
 
   const bool close_in_time = !evidence.time_gap_days || *evidence.time_gap_days <= options.same_story_max_days;
-  const bool shares_thread = evidence.shared_entities.defining() >= options.storyline_min_entities &&
-                             evidence.shared_key_terms >= options.storyline_min_key_terms;
+  const std::size_t defining = evidence.shared_entities.defining();
+  const bool shares_thread = (defining >= options.storyline_min_entities &&
+                              evidence.shared_key_terms >= options.storyline_min_key_terms) ||
+                             (evidence.language_a != evidence.language_b &&
+                              defining >= options.storyline_min_entities_across_languages);
   if (evidence.jaccard >= options.duplicate_jaccard) {
     result.verdict = Relation::kDuplicate;  // a copy stays a copy however late it is republished
   } else if (result.score <= options.model.same_story_score) {

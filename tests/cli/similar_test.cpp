@@ -47,6 +47,7 @@ TEST(CliSimilar, PrintsTheJsonShape) {
   EXPECT_TRUE(evidence["time_gap_days"].is_number());
   EXPECT_TRUE(evidence["jaccard"].is_number());
   EXPECT_TRUE(evidence["cosine"].is_number());
+  EXPECT_EQ(evidence["languages"], nlohmann::json::array({"en", "en"}));
   EXPECT_GE(out["score"].get<double>(), 1.0);
   EXPECT_LE(out["score"].get<double>(), 4.0);
 }
@@ -89,6 +90,27 @@ TEST(CliSimilar, ReadableReportNamesVerdictAndReason) {
   EXPECT_NE(run.out.find("why:"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("403.0 days"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("Alda Brennan"), std::string::npos) << run.out;
+}
+
+TEST(CliSimilar, ArticlesInTwoLanguagesSayWhyTheyAreOneStoryline) {
+  const TempDir dir;
+  const auto english = dir.write("en.json", json_file(pairs::kQuotasEnglish));
+  const auto spanish = dir.write("es.json", json_file(pairs::kQuotasSpanish));
+  const auto out = similar_json(english, spanish);
+  EXPECT_EQ(out["verdict"], "same_storyline") << out.dump();
+  EXPECT_EQ(out["evidence"]["languages"], nlohmann::json::array({"en", "es"}));
+
+  CliRun run = run_cli("similar " + english.string() + " " + spanish.string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("told in two languages (en, es)"), std::string::npos) << run.out;
+
+  run = run_cli("similar --entities-across-languages 99 " + english.string() + " " + spanish.string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out.rfind("unrelated", 0), 0u) << run.out;
+  EXPECT_NE(run.out.find(">= 99 shared"), std::string::npos) << run.out;
+
+  run = run_cli("similar --entities-across-languages 0 " + english.string() + " " + spanish.string());
+  EXPECT_EQ(run.exit_code, 2);
 }
 
 TEST(CliSimilar, AcceptsPrettyPrintedJson) {

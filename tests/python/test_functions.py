@@ -47,6 +47,9 @@ def test_similar_options_reach_the_comparer(articles):
     with pytest.raises(storyline.Error) as raised:
         storyline.similar(articles[0], articles[4], duplicate_threshold=1.5)
     assert raised.value.code == "invalid argument"
+    with pytest.raises(storyline.Error) as raised:
+        storyline.similar(articles[0], articles[4], entities_across_languages=0)
+    assert "storyline_min_entities_across_languages" in str(raised.value)
 
 
 def test_similar_says_the_seeds_are_one_storyline(seeds):

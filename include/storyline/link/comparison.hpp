@@ -41,6 +41,11 @@ struct ComparisonOptions {
   // entities alone link any two reports that mention one country, terms alone any two on one topic.
   std::size_t storyline_min_entities = 2;
   std::size_t storyline_min_key_terms = 3;
+  // Across languages (a German and an English report) no key term can be shared, since the words differ,
+  // while names mostly carry over; so more shared defining entities stand in for the terms. 4 is the count
+  // that best told related pairs from the rest on SemEval-2022 Task 8's de-en training pairs
+  // (docs/similar.md).
+  std::size_t storyline_min_entities_across_languages = 4;
   // An article's key terms: its title's terms and its `key_terms` heaviest terms.
   std::size_t key_terms = 20;
   std::size_t max_shared_terms = 10;  // shared key terms listed in the evidence (0: all)
@@ -48,7 +53,7 @@ struct ComparisonOptions {
 };
 
 // Errors: kInvalidArgument naming the option (duplicate_jaccard outside (0, 1], a negative or non-finite
-// same_story_max_days, key_terms 0).
+// same_story_max_days, key_terms or storyline_min_entities_across_languages 0).
 [[nodiscard]] Status validate(const ComparisonOptions& options);
 
 // Entity names both articles mention, by kind, in order of first mention in the first article.
@@ -71,6 +76,9 @@ struct ComparisonEvidence {
   std::vector<std::string> shared_terms;
   std::size_t shared_key_terms = 0;  // all shared key terms, names and those beyond max_shared_terms too
   std::optional<double> time_gap_days;  // when both articles have `published`; never negative
+  // Each article's language (ISO 639-1): as given by the article, else as detected.
+  std::string language_a;
+  std::string language_b;
   double jaccard = 0.0;
   double cosine = 0.0;
 };

@@ -54,6 +54,18 @@ constexpr std::string_view kPersonTitles[] = {
     // Honorifics
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Doctor", "Prof", "Professor", "Madame", "Mme", "Monsieur",
     "Herr", "Frau",
+
+    // German, which capitalises every noun, so a title runs into the name after it ("Bürgermeisterin
+    // Alda Brennan") unless it is listed. "Richter" and "Kaiser" are left out: common surnames too.
+    "Bundeskanzler", "Bundeskanzlerin", "Kanzlerin", "Bundespräsident", "Bundespräsidentin", "Präsident",
+    "Präsidentin", "Ministerpräsident", "Ministerpräsidentin", "Ministerin", "Außenminister",
+    "Außenministerin", "Innenminister", "Innenministerin", "Finanzminister", "Finanzministerin",
+    "Gesundheitsminister", "Gesundheitsministerin", "Verteidigungsminister", "Verteidigungsministerin",
+    "Wirtschaftsminister", "Wirtschaftsministerin", "Bürgermeister", "Bürgermeisterin", "Oberbürgermeister",
+    "Oberbürgermeisterin", "Landrat", "Landrätin", "Abgeordneter", "Abgeordnete", "Sprecher", "Sprecherin",
+    "Polizeisprecher", "Polizeisprecherin", "Vorsitzender", "Vorsitzende", "Parteichef", "Parteichefin",
+    "Trainer", "Trainerin", "Richterin", "Staatsanwalt", "Staatsanwältin", "Papst", "König", "Königin",
+    "Prinz", "Prinzessin", "Professorin", "Pfarrer", "Bischof",
 };
 
 constexpr std::string_view kPersonRoles[] = {

@@ -62,4 +62,25 @@ inline constexpr Text kFootball{
     "will be played at the national stadium next month against the holders.",
     "2021-05-08"};
 
+// One event told in two languages, as an English and a Spanish outlet wrote it: the names carry over,
+// most words do not.
+inline constexpr Text kQuotasEnglish{
+    "quotas-en", "Fishermen march in Lisbon against new catch limits",
+    "Hundreds of fishermen from Portugal and Spain marched through Lisbon on Thursday against the new catch "
+    "limits for sardines and hake. Marta Quiroga, who leads the Galician boat owners, said the quotas would "
+    "ruin the small harbours of the coast. Tomás Ferreira, the Portuguese fisheries minister, promised talks "
+    "with the boat owners next week. The European Commission set the limits in December after scientists "
+    "warned that stocks were falling.",
+    "2024-03-07"};
+
+inline constexpr Text kQuotasSpanish{
+    "quotas-es", "Los pescadores marchan en Lisboa contra las nuevas cuotas",
+    "Cientos de pescadores de Portugal y España marcharon el jueves por Lisboa contra los nuevos límites de "
+    "captura de sardina y merluza. Marta Quiroga, que preside a los armadores gallegos, dijo que las cuotas "
+    "arruinarían los pequeños puertos de la costa. Tomás Ferreira, ministro portugués de pesca, prometió "
+    "negociar con los armadores la semana próxima. La Comisión Europea fijó los límites en diciembre, "
+    "después "
+    "de que los científicos advirtieran de que las poblaciones disminuían.",
+    "2024-03-07"};
+
 }  // namespace storyline::testing::pairs

@@ -107,6 +107,34 @@ TEST(ArticleComparer, DifferentSubjectsAreUnrelated) {
   EXPECT_GT(result.score, 3.0);
 }
 
+TEST(ArticleComparer, ArticlesInTwoLanguagesAreOneStorylineOnSharedNamesAlone) {
+  const Article english = make(pairs::kQuotasEnglish);
+  const Article spanish = make(pairs::kQuotasSpanish);
+  const ComparisonOptions defaults;
+  const Comparison result = compare(english, spanish);
+  EXPECT_EQ(result.evidence.language_a, "en");
+  EXPECT_EQ(result.evidence.language_b, "es");
+  // Too few key terms for the rule within one language, but enough names for the rule across two.
+  EXPECT_LT(result.evidence.shared_key_terms, defaults.storyline_min_key_terms);
+  const std::size_t names = result.evidence.shared_entities.defining();
+  EXPECT_GE(names, defaults.storyline_min_entities_across_languages);
+  EXPECT_TRUE(contains(result.evidence.shared_entities.people, "Marta Quiroga"));
+  EXPECT_TRUE(contains(result.evidence.shared_entities.places, "Spain"));  // "España"
+  EXPECT_GT(result.score, defaults.model.same_story_score);
+  EXPECT_EQ(result.verdict, Relation::kSameStoryline);
+
+  ComparisonOptions stricter;
+  stricter.storyline_min_entities_across_languages = names + 1;
+  EXPECT_EQ(compare(english, spanish, stricter).verdict, Relation::kUnrelated);
+
+  // The same texts said to be in one language: the rule within a language applies, and the terms fail it.
+  Article said_english = spanish;
+  said_english.lang = "en";
+  const Comparison one_language = compare(english, said_english);
+  EXPECT_EQ(one_language.evidence.language_b, "en");
+  EXPECT_EQ(one_language.verdict, Relation::kUnrelated);
+}
+
 TEST(ArticleComparer, UndatedPairsHaveNoTimeGap) {
   const Comparison result = compare(make(pairs::kFire, false), make(pairs::kFireRetold));
   EXPECT_FALSE(result.evidence.time_gap_days);
@@ -183,6 +211,9 @@ TEST(ArticleComparer, RejectsBadOptionsAndText) {
   EXPECT_FALSE(ArticleComparer::create(options));
   options = {};
   options.key_terms = 0;
+  EXPECT_FALSE(ArticleComparer::create(options));
+  options = {};
+  options.storyline_min_entities_across_languages = 0;
   EXPECT_FALSE(ArticleComparer::create(options));
 
   auto comparer = ArticleComparer::create();
