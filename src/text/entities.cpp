@@ -21,6 +21,7 @@ using detail::entity_words::fold_romanisation;
 using detail::entity_words::is_acronym;
 using detail::entity_words::is_event_word;
 using detail::entity_words::is_german_noun_marker;
+using detail::entity_words::is_german_title;
 using detail::entity_words::is_name_particle;
 using detail::entity_words::is_preposition;
 using detail::entity_words::is_speech_verb;
@@ -488,6 +489,8 @@ class MentionFinder {
     for (std::size_t length = std::min(span.size(), m_lex.longest_title); length > 0; --length) {
       if (m_lex.titles.contains(key_of(span.first(length)))) return length;
     }
+    // German compounds make titles without end ("Fraktionschef", "Spitzenkandidatin").
+    if (m_nouns_capitalised && is_german_title(key_of(span.first(1)))) return 1;
     return 0;
   }
 

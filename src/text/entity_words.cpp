@@ -200,6 +200,18 @@ bool is_preposition(std::string_view word) {
   return kPrepositions.contains(word);
 }
 
+bool is_german_title(std::string_view key) {
+  // Folded like every key (so "ß" is "ss"), and matched as a word's end: compounds are open-ended.
+  static const std::vector<std::string>* const kHeads = [] {
+    auto* heads = new std::vector<std::string>();
+    for (std::string_view head : german_title_heads()) heads->push_back(plain_key(head));
+    return heads;
+  }();
+  if (key.find(' ') != std::string_view::npos) return false;
+  return std::any_of(kHeads->begin(), kHeads->end(),
+                     [key](const std::string& head) { return key.ends_with(head); });
+}
+
 bool is_german_noun_marker(std::string_view folded_word) {
   static const WordMap<bool>* const kMarkers = [] {
     auto* markers = new WordMap<bool>();

@@ -28,6 +28,10 @@ struct NamedPlace {
 // "president", "spokesman", "actor", "singer", "coach".
 [[nodiscard]] std::span<const std::string_view> person_roles() noexcept;
 
+// Case-folded ends of German compound titles: "chef" (Fraktionschef), "kandidat" (Spitzenkandidat),
+// "ministerin" (Außenministerin).
+[[nodiscard]] std::span<const std::string_view> german_title_heads() noexcept;
+
 // Capitalised words that make a name an organisation when they end (or start) it: "Ministry", "Party",
 // "News", "Inc", "University", "Council", "Agency", "Bank".
 [[nodiscard]] std::span<const std::string_view> organisation_words() noexcept;

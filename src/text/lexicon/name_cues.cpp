@@ -55,17 +55,25 @@ constexpr std::string_view kPersonTitles[] = {
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Doctor", "Prof", "Professor", "Madame", "Mme", "Monsieur",
     "Herr", "Frau",
 
-    // German, which capitalises every noun, so a title runs into the name after it ("Bürgermeisterin
-    // Alda Brennan") unless it is listed. "Richter" and "Kaiser" are left out: common surnames too.
-    "Bundeskanzler", "Bundeskanzlerin", "Kanzlerin", "Bundespräsident", "Bundespräsidentin", "Präsident",
-    "Präsidentin", "Ministerpräsident", "Ministerpräsidentin", "Ministerin", "Außenminister",
-    "Außenministerin", "Innenminister", "Innenministerin", "Finanzminister", "Finanzministerin",
-    "Gesundheitsminister", "Gesundheitsministerin", "Verteidigungsminister", "Verteidigungsministerin",
-    "Wirtschaftsminister", "Wirtschaftsministerin", "Bürgermeister", "Bürgermeisterin", "Oberbürgermeister",
-    "Oberbürgermeisterin", "Landrat", "Landrätin", "Abgeordneter", "Abgeordnete", "Sprecher", "Sprecherin",
-    "Polizeisprecher", "Polizeisprecherin", "Vorsitzender", "Vorsitzende", "Parteichef", "Parteichefin",
-    "Trainer", "Trainerin", "Richterin", "Staatsanwalt", "Staatsanwältin", "Papst", "König", "Königin",
-    "Prinz", "Prinzessin", "Professorin", "Pfarrer", "Bischof",
+    // German titles that no compound head below ends: German capitalises every noun, so a title runs
+    // into the name after it ("Landrat Jan Roth") unless it is listed. "Richter" and "Kaiser" are left
+    // out: common surnames too.
+    "Landrat", "Landrätin", "Abgeordneter", "Abgeordnete", "Vorsitzender", "Vorsitzende", "Richterin",
+    "Staatsanwalt", "Staatsanwältin", "Papst", "König", "Königin", "Prinz", "Prinzessin", "Professorin",
+    "Pfarrer", "Bischof",
+};
+
+// German compounds a title ends ("Fraktionschef", "Spitzenkandidat", "Außenministerin",
+// "Schauspielerin"): in German text, a capitalised word ending in one of these before a name is a title.
+// Case-folded. "rat" is left out: "Bundesrat" is a body.
+constexpr std::string_view kGermanTitleHeads[] = {
+    "chef", "chefin", "kandidat", "kandidatin", "minister", "ministerin", "präsident", "präsidentin",
+    "kanzler", "kanzlerin", "bürgermeister", "bürgermeisterin", "sprecher", "sprecherin", "trainer",
+    "trainerin", "schauspieler", "schauspielerin", "sänger", "sängerin", "leiter", "leiterin", "direktor",
+    "direktorin", "politiker", "politikerin", "anwalt", "anwältin", "sekretär", "sekretärin", "kommissar",
+    "kommissarin", "botschafter", "botschafterin", "berater", "beraterin", "experte", "expertin",
+    "moderator", "moderatorin", "regisseur", "regisseurin", "spieler", "spielerin", "senator",
+    "senatorin", "gouverneur", "gouverneurin",
 };
 
 constexpr std::string_view kPersonRoles[] = {
@@ -200,6 +208,7 @@ constexpr std::string_view kClockWords[] = {
 
 std::span<const std::string_view> person_titles() noexcept { return kPersonTitles; }
 std::span<const std::string_view> person_roles() noexcept { return kPersonRoles; }
+std::span<const std::string_view> german_title_heads() noexcept { return kGermanTitleHeads; }
 std::span<const std::string_view> organisation_words() noexcept { return kOrganisationWords; }
 std::span<const std::string_view> place_words() noexcept { return kPlaceWords; }
 std::span<const std::string_view> clock_words() noexcept { return kClockWords; }

@@ -366,6 +366,24 @@ TEST(FindEntities, GermanCompoundHeadsAndCountedNounsAreNouns) {
   EXPECT_TRUE(has(entities, "NATO", EntityKind::kOrganisation));
 }
 
+// German titles are compounds without end ("Fraktionschef", "Spitzenkandidatin") and run into the name.
+TEST(FindEntities, GermanTitlesAreNotPartOfTheName) {
+  const auto entities = entities_of(
+      "Fraktionschef André Trepoll sprach von einer Niederlage. Spitzenkandidatin Marta Weinberg schwieg, "
+      "und Landrat Jan Roth war nicht erreichbar. Am Abend sang Schauspielerin Katrin Heß.",
+      "de");
+  for (const char* name : {"André Trepoll", "Marta Weinberg", "Jan Roth", "Katrin Heß"}) {
+    EXPECT_TRUE(has(entities, name, EntityKind::kPerson)) << name;
+  }
+  EXPECT_TRUE(no_name_holds(entities, {"Fraktionschef", "Spitzenkandidatin", "Landrat", "Schauspielerin"}));
+}
+
+TEST(FindEntities, GermanTitleHeadsAreReadInGermanTextOnly) {
+  // English names can end like German titles ("Lechef"); only German text is read for compounds.
+  const auto entities = entities_of("Yesterday Aline Lechef Morel said the talks would resume.");
+  EXPECT_TRUE(has(entities, "Aline Lechef Morel", EntityKind::kPerson));
+}
+
 TEST(FindEntities, EnglishLoneWordsStayNamesOutsideGerman) {
   const auto entities = entities_of("Officials met Brandt on Monday.");
   EXPECT_NE(find(entities, "Brandt"), nullptr);
