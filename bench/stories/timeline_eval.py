@@ -147,13 +147,16 @@ def main():
             own_window_scores.append(date_scores({day for day, _ in in_span[: len(gold)]}, gold)[2])
             for k in REACH:
                 reach[k] += len({day for day, _ in in_span[: k * len(gold)]} & gold) / len(gold)
+            reach["N"] += len(gold)
+            reach["days"] += len(in_span)
+            reach["all"] += len({day for day, _ in in_span} & gold) / len(gold)  # pointed at at all
         p, r, f1 = (sum(column) / len(scores) for column in zip(*scores))
         key_f1 = sum(key_scores) / len(key_scores)
         own_f1 = sum(own_scores) / len(own_scores)
         window_f1 = sum(window_scores) / len(window_scores)
         window_f1s.append(window_f1)
         own_window_f1s.append(sum(own_window_scores) / len(own_window_scores))
-        reaches.append((topic, [reach[k] / len(scores) for k in REACH]))
+        reaches.append((topic, [reach[k] / len(scores) for k in ("N", "days") + REACH + ("all",)]))
         f1s.append(f1)
         key_f1s.append(key_f1)
         own_f1s.append(own_f1)
@@ -172,12 +175,16 @@ def main():
         print()
         print("The topic's own articles within each gold timeline's span, days ranked by how many point at them:")
         # With N days for N gold days, precision, recall and F1 are the same: the share of gold days found.
-        print("%-16s %14s %s" % ("topic", "first N: F1", " ".join("gold in first %dN" % k for k in REACH)))
+        # Per topic, averaged over its timelines: N, the days pointed at in the span, then shares of the gold
+        # days: among the first N (the F1), 2N and 4N of them, and among all of them.
+        print("%-16s %6s %12s %14s %s %16s" % ("topic", "N", "days counted", "first N: F1",
+                                            " ".join("gold in first %dN" % k for k in REACH), "gold counted"))
         for f1, (topic, reach) in zip(own_window_f1s, reaches):
-            print("%-16s %14.3f %s" % (topic, f1, " ".join("%16.3f" % r for r in reach)))
-        print("%-16s %14.3f %s" % ("mean", sum(own_window_f1s) / len(own_window_f1s),
-                                   " ".join("%16.3f" % (sum(r[i] for _, r in reaches) / len(reaches))
-                                            for i in range(len(REACH)))))
+            print("%-16s %6.1f %12.1f %14.3f %s" % (topic, reach[0], reach[1], f1,
+                                                   " ".join("%16.3f" % r for r in reach[2:])))
+        means = [sum(r[i] for _, r in reaches) / len(reaches) for i in range(len(reaches[0][1]))]
+        print("%-16s %6.1f %12.1f %14.3f %s" % ("mean", means[0], means[1], sum(own_window_f1s) / len(own_window_f1s),
+                                               " ".join("%16.3f" % m for m in means[2:])))
 
 
 if __name__ == "__main__":
