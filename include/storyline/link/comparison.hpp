@@ -41,7 +41,7 @@ struct ComparisonOptions {
   // entities alone link any two reports that mention one country, terms alone any two on one topic.
   std::size_t storyline_min_entities = 2;
   std::size_t storyline_min_key_terms = 3;
-  // Across languages (a German and an English report) no key term can be shared, since the words differ,
+  // Across languages (a German and an English report) few key terms are shared, since the words differ,
   // while names mostly carry over; so more shared defining entities stand in for the terms. 4 is the count
   // that best told related pairs from the rest on SemEval-2022 Task 8's de-en training pairs
   // (docs/similar.md).
