@@ -66,8 +66,7 @@ std::string reason(const Comparison& comparison, const ComparisonOptions& option
         return "one storyline: very similar content, but published " + fixed(*evidence.time_gap_days, 1) +
                " days apart (one story: <= " + fixed(options.same_story_max_days, 1) + ")";
       }
-      if (evidence.language_a != evidence.language_b &&
-          evidence.shared_key_terms < options.storyline_min_key_terms) {
+      if (evidence.across_languages() && evidence.shared_key_terms < options.storyline_min_key_terms) {
         return "one storyline, told in two languages (" + evidence.language_a + ", " + evidence.language_b +
                "): " + entities + " (across languages, where words rarely match: >= " +
                std::to_string(options.storyline_min_entities_across_languages) + ")";
@@ -80,7 +79,7 @@ std::string reason(const Comparison& comparison, const ComparisonOptions& option
     case Relation::kUnrelated:
       return "unrelated: " + entities + " (storyline: >= " + std::to_string(options.storyline_min_entities) +
              ") and " + terms + " (storyline: >= " + std::to_string(options.storyline_min_key_terms) + ")" +
-             (evidence.language_a != evidence.language_b
+             (evidence.across_languages()
                   ? "; or, in two languages (" + evidence.language_a + ", " + evidence.language_b +
                         "), >= " + std::to_string(options.storyline_min_entities_across_languages) +
                         " shared people/places/organisations"

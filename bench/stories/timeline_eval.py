@@ -47,6 +47,12 @@ def date_scores(predicted, gold):
     return precision, recall, f1
 
 
+def by_count(pointing):
+    """The days of a day -> articles count, as `storyline timeline` ranks key dates: most articles first,
+    the earlier day on a tie."""
+    return [day for day, _ in sorted(pointing.items(), key=lambda item: (-item[1], item[0]))]
+
+
 def main():
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
     data_dir = os.environ.get("STORYLINE_DATA_DIR", os.path.join(root, "..", "shared", "data"))
@@ -109,7 +115,7 @@ def main():
     print("%-16s %9s %8s %9s %10s %9s %6s %6s %6s %12s %14s %10s" %
           ("topic", "storyline", "articles", "holds", "is topic", "timelines", "P", "R", "F1", "key-dates F1",
            "own key dates", "in span F1"))
-    f1s, key_f1s, own_f1s, window_f1s, own_window_f1s, reaches = [], [], [], [], [], []
+    f1s, key_f1s, own_f1s, window_f1s, ceilings = [], [], [], [], []
     for topic in sorted(timelines):
         ids = topics.get(topic, [])
         votes = collections.Counter(storyline_of[i] for i in ids if i in storyline_of)
@@ -119,8 +125,8 @@ def main():
         number, held = min(votes.items(), key=lambda item: (-item[1], item[0]))
         storyline = by_number[number]
         own = own_key_dates(ids)
-        scores, key_scores, own_scores, window_scores, own_window_scores = [], [], [], [], []
-        reach = collections.Counter()  # k -> gold days among the first k*N days counted in span, summed
+        scores, key_scores, own_scores, window_scores = [], [], [], []
+        ceiling = []  # per timeline: N, days pointed at, F1 of the first N, gold shares (first 2N, 4N, all)
         for gold in timelines[topic]:
             if len(gold) not in top_runs:
                 top_runs[len(gold)] = lay_out(len(gold))
@@ -136,27 +142,21 @@ def main():
             window_scores.append(date_scores({s["date"] for s in in_window["stories"] if s["date"]}, gold)[2])
             key_dates = {k["date"] for k in kept["key_dates"]}
             key_scores.append(date_scores(key_dates, gold)[2])
-            # As `storyline timeline` ranks key dates: most articles first, the earlier day on a tie.
-            ranked = sorted(own.items(), key=lambda item: (-item[1], item[0]))[: len(gold)]
-            own_scores.append(date_scores({day for day, _ in ranked}, gold)[2])
+            own_scores.append(date_scores(set(by_count(own)[: len(gold)]), gold)[2])
             # The ceiling of counting: the topic's own articles in the span, and how many of the gold days
             # are among the first N (the F1), 2N and 4N days they point at most. Where the first 2N hold about
             # half the gold days, N days reach the bar only if some other signal tells those apart from the
             # rest nearly without a miss.
-            in_span = sorted(own_key_dates(ids, window).items(), key=lambda item: (-item[1], item[0]))
-            own_window_scores.append(date_scores({day for day, _ in in_span[: len(gold)]}, gold)[2])
-            for k in REACH:
-                reach[k] += len({day for day, _ in in_span[: k * len(gold)]} & gold) / len(gold)
-            reach["N"] += len(gold)
-            reach["days"] += len(in_span)
-            reach["all"] += len({day for day, _ in in_span} & gold) / len(gold)  # pointed at at all
+            in_span = by_count(own_key_dates(ids, window))
+            ceiling.append([len(gold), len(in_span), date_scores(set(in_span[: len(gold)]), gold)[2]] +
+                           [len(set(in_span[: k * len(gold)]) & gold) / len(gold) for k in REACH] +
+                           [len(set(in_span) & gold) / len(gold)])
         p, r, f1 = (sum(column) / len(scores) for column in zip(*scores))
         key_f1 = sum(key_scores) / len(key_scores)
         own_f1 = sum(own_scores) / len(own_scores)
         window_f1 = sum(window_scores) / len(window_scores)
         window_f1s.append(window_f1)
-        own_window_f1s.append(sum(own_window_scores) / len(own_window_scores))
-        reaches.append((topic, [reach[k] / len(scores) for k in ("N", "days") + REACH + ("all",)]))
+        ceilings.append((topic, [sum(column) / len(ceiling) for column in zip(*ceiling)]))
         f1s.append(f1)
         key_f1s.append(key_f1)
         own_f1s.append(own_f1)
@@ -179,12 +179,10 @@ def main():
         # days: among the first N (the F1), 2N and 4N of them, and among all of them.
         print("%-16s %6s %12s %14s %s %16s" % ("topic", "N", "days counted", "first N: F1",
                                             " ".join("gold in first %dN" % k for k in REACH), "gold counted"))
-        for f1, (topic, reach) in zip(own_window_f1s, reaches):
-            print("%-16s %6.1f %12.1f %14.3f %s" % (topic, reach[0], reach[1], f1,
-                                                   " ".join("%16.3f" % r for r in reach[2:])))
-        means = [sum(r[i] for _, r in reaches) / len(reaches) for i in range(len(reaches[0][1]))]
-        print("%-16s %6.1f %12.1f %14.3f %s" % ("mean", means[0], means[1], sum(own_window_f1s) / len(own_window_f1s),
-                                               " ".join("%16.3f" % m for m in means[2:])))
+        means = [sum(column) / len(ceilings) for column in zip(*(row for _, row in ceilings))]
+        for topic, row in ceilings + [("mean", means)]:
+            print("%-16s %6.1f %12.1f %14.3f %s" % (topic, row[0], row[1], row[2],
+                                                   " ".join("%16.3f" % share for share in row[3:])))
 
 
 if __name__ == "__main__":

@@ -285,10 +285,10 @@ Result<Comparison> ArticleComparer::compare(const Article& a, const Article& b) 
 
   const bool close_in_time = !evidence.time_gap_days || *evidence.time_gap_days <= options.same_story_max_days;
   const std::size_t defining = evidence.shared_entities.defining();
-  const bool shares_thread = (defining >= options.storyline_min_entities &&
-                              evidence.shared_key_terms >= options.storyline_min_key_terms) ||
-                             (evidence.language_a != evidence.language_b &&
-                              defining >= options.storyline_min_entities_across_languages);
+  const bool shares_thread =
+      (defining >= options.storyline_min_entities &&
+       evidence.shared_key_terms >= options.storyline_min_key_terms) ||
+      (evidence.across_languages() && defining >= options.storyline_min_entities_across_languages);
   if (evidence.jaccard >= options.duplicate_jaccard) {
     result.verdict = Relation::kDuplicate;  // a copy stays a copy however late it is republished
   } else if (result.score <= options.model.same_story_score) {

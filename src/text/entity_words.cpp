@@ -207,7 +207,6 @@ bool is_german_title(std::string_view key) {
     for (std::string_view head : german_title_heads()) heads->push_back(plain_key(head));
     return heads;
   }();
-  if (key.find(' ') != std::string_view::npos) return false;
   return std::any_of(kHeads->begin(), kHeads->end(),
                      [key](const std::string& head) { return key.ends_with(head); });
 }

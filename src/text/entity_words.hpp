@@ -54,7 +54,7 @@ bool is_name_particle(std::string_view word);              // "al", "van", "of" 
 bool is_speech_verb(std::string_view word);                // "said", "dijo", "estime" after a name: a person
 bool is_preposition(std::string_view word);                // "in", "at": the name after it is in a phrase
 bool is_german_noun_marker(std::string_view folded_word);  // "der", "ihre": a German noun follows
-bool is_german_title(std::string_view key);                // "fraktionschef": a title in German text
+bool is_german_title(std::string_view key);                // one word, "fraktionschef": a German title
 bool is_acronym(std::string_view word);                    // two to six capitals: "BP", "NATO"
 
 }  // namespace storyline::detail::entity_words

@@ -79,6 +79,9 @@ struct ComparisonEvidence {
   // Each article's language (ISO 639-1): as given by the article, else as detected.
   std::string language_a;
   std::string language_b;
+
+  // Words rarely match across languages, so the verdict leans on shared names there.
+  [[nodiscard]] bool across_languages() const noexcept { return language_a != language_b; }
   double jaccard = 0.0;
   double cosine = 0.0;
 };
